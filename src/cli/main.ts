@@ -1,0 +1,277 @@
+#!/usr/bin/env node
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { ElfError, parseElf } from "../loader/elf.js";
+import { DEFAULT_RAM, Machine } from "../machine.js";
+import { type TestOutcome, runTest } from "../testing.js";
+import { parse, parseCount, parseSize } from "./args.js";
+import { ExitCode, UsageError, guestExitCode } from "./errors.js";
+import { formatStats } from "./format.js";
+import { FdWriter } from "./output.js";
+import { traceObserver } from "./trace.js";
+
+const VERSION = "0.1.0";
+const DEMO_ELF = fileURLToPath(new URL("../../riscv-tests/demo/demo.elf", import.meta.url));
+
+const HELP = `trapvisor ${VERSION} - a RISC-V RV32 system emulator whose M-mode is a TypeScript monitor
+
+Usage: trapvisor <command> [options]
+
+Commands:
+  run <elf>            run an RV32 ELF from reset in M-mode at its entry
+  test <dir|elf...>    run riscv-tests-format ELFs: one line each, then "N passed, N failed"
+  demo                 run the bundled demo program and explain what happened (npm start)
+  help [command]       show help for a command
+
+Run 'trapvisor <command> --help' for its options.
+Exit codes: the guest's exit status; 2 bad usage or input; 3 instruction limit; 4 trap loop.`;
+
+const RUN_HELP = `Usage: trapvisor run <elf> [options]
+
+Loads an RV32 ELF (ELFCLASS32, EM_RISCV, ET_EXEC) into RAM at 0x80000000 and resets the hart in
+M-mode at the ELF entry. The run ends when the guest exits (HTIF tohost, the SiFive test finisher)
+and the process exits with the guest's status.
+
+Options:
+  --max-insns N     stop after N retired instructions (default 1G; accepts 50M, 2G); exit code 3
+  --trace           print every retired instruction and trap to stderr:
+                      <mode> <pc> <insn>  <disassembly>  <reg>=<value>
+  --stats           print instructions per privilege and traps by cause, source and target mode
+  --clock MODE      mtime source: 'instructions' (default, one tick per instruction, reproducible)
+                    or 'wall' (host time at 10 MHz)
+  -m, --memory SIZE RAM size (default 128M)
+  -h, --help        this help`;
+
+const TEST_HELP = `Usage: trapvisor test <dir|elf...> [options]
+
+Runs each riscv-tests-format ELF (reset in M-mode; pass/fail reported through 'tohost') and prints
+one line per test and the closing line 'N passed, N failed'. Directories are searched recursively
+for ELF files (other files are skipped). Exits non-zero if any test fails.
+
+Options:
+  --max-insns N     per-test instruction limit (default 10M)
+  -j, --jobs N      tests run in parallel (default: number of cores)
+  -h, --help        this help`;
+
+const DEMO_HELP = `Usage: trapvisor demo [--trace]
+
+Runs the bundled demo program (riscv-tests/demo/demo.elf): an M-mode program that prints through
+the UART, takes traps into its own handler (ECALL, an illegal instruction, a breakpoint, a timer
+interrupt) and exits through HTIF. Then prints what happened: instructions per privilege and traps.`;
+
+const stdout = new FdWriter(1);
+const stderr = new FdWriter(2);
+
+function readInput(path: string): Uint8Array {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new UsageError(`${path}: no such file`);
+  }
+  if (st.isDirectory()) throw new UsageError(`${path}: is a directory, expected an ELF file`);
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new UsageError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+}
+
+function cmdRun(argv: string[]): number {
+  const { values, positionals } = parse("run", argv, {
+    "max-insns": { type: "string" },
+    trace: { type: "boolean" },
+    stats: { type: "boolean" },
+    clock: { type: "string" },
+    memory: { type: "string", short: "m" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) return print(RUN_HELP);
+  if (positionals.length !== 1) throw new UsageError(`run: expected one ELF file, got ${positionals.length} (see 'trapvisor run --help')`);
+  const maxInsns = parseCount("--max-insns", values["max-insns"], 1e9);
+  const clock = (values.clock) ?? "instructions";
+  if (clock !== "instructions" && clock !== "wall") throw new UsageError(`--clock expects 'instructions' or 'wall', got '${clock}'`);
+  const ramSize = parseSize("--memory", values.memory, DEFAULT_RAM);
+  const path = positionals[0]!;
+  return runElf(path, readInput(path), { maxInsns, ramSize, clock, trace: !!values.trace, stats: !!values.stats });
+}
+
+interface RunOptions { maxInsns: number; ramSize: number; clock: "instructions" | "wall"; trace: boolean; stats: boolean }
+
+function runElf(path: string, bytes: Uint8Array, o: RunOptions): number {
+  const name = basename(path);
+  const image = parseElf(bytes, name);
+  const machine = new Machine({ ramSize: o.ramSize, clock: o.clock, output: (b) => stdout.bytes(b) });
+  machine.loadElf(image, name);
+  const observer = o.trace ? traceObserver((line) => stderr.text(line)) : undefined;
+  const result = machine.run(o.maxInsns, undefined, observer);
+  stdout.flush();
+  if (o.stats) stderr.text(formatStats(machine.stats(), result.hostSeconds) + "\n");
+  const summary = `${result.retired} instructions, ${result.hostSeconds.toFixed(3)} s`;
+  if (result.status === "exit") {
+    const code = guestExitCode(result.exitCode!);
+    stderr.text(`trapvisor: ${result.reason} (${summary})${code ? `; exit status ${result.exitCode}` : ""}\n`);
+    stderr.flush();
+    return code;
+  }
+  stderr.text(`trapvisor: ${result.reason} (${summary})\n`);
+  stderr.flush();
+  return result.status === "limit" ? ExitCode.limit : ExitCode.livelock;
+}
+
+function isElf(path: string): boolean {
+  try {
+    const b = readFileSync(path).subarray(0, 4);
+    return b.length === 4 && b[0] === 0x7f && b[1] === 0x45 && b[2] === 0x4c && b[3] === 0x46;
+  } catch {
+    return false;
+  }
+}
+
+function collectElfs(args: string[]): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.isFile() && isElf(p)) files.push(p);
+    }
+  };
+  for (const a of args) {
+    let st;
+    try {
+      st = statSync(a);
+    } catch {
+      throw new UsageError(`${a}: no such file or directory`);
+    }
+    if (st.isDirectory()) walk(a);
+    else files.push(a);
+  }
+  return files;
+}
+
+async function cmdTest(argv: string[]): Promise<number> {
+  const { values, positionals } = parse("test", argv, {
+    "max-insns": { type: "string" },
+    jobs: { type: "string", short: "j" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) return print(TEST_HELP);
+  if (positionals.length === 0) throw new UsageError("test: expected a directory or ELF files (see 'trapvisor test --help')");
+  const maxInsns = parseCount("--max-insns", values["max-insns"], 10e6);
+  const files = collectElfs(positionals);
+  if (files.length === 0) throw new UsageError(`test: no ELF files found in ${positionals.join(", ")}`);
+  const jobs = Math.min(files.length, parseCount("--jobs", values.jobs, availableParallelism()));
+  const results = new Array<TestOutcome | undefined>(files.length);
+  let printed = 0;
+  const report = (i: number, r: TestOutcome): void => {
+    results[i] = r;
+    while (printed < files.length && results[printed]) {
+      const t = results[printed]!;
+      stdout.text(`${t.passed ? "PASS" : "FAIL"}  ${files[printed]}  ${t.passed ? `(${t.retired} instructions)` : t.detail}\n`);
+      printed++;
+    }
+    stdout.flush();
+  };
+  if (jobs <= 1) {
+    files.forEach((f, i) => report(i, runTest(readFileSync(f), basename(f), maxInsns)));
+  } else {
+    await runInWorkers(files, jobs, maxInsns, report);
+  }
+  const passed = results.filter((r) => r?.passed).length;
+  const failed = files.length - passed;
+  stdout.text(`${passed} passed, ${failed} failed\n`);
+  stdout.flush();
+  return failed === 0 ? 0 : 1;
+}
+
+function runInWorkers(files: string[], jobs: number, maxInsns: number, report: (i: number, r: TestOutcome) => void): Promise<void> {
+  const workerUrl = new URL("./test-worker.js", import.meta.url);
+  let next = 0;
+  let running = 0;
+  return new Promise((resolve, reject) => {
+    const feed = (w: Worker): void => {
+      if (next >= files.length) {
+        void w.terminate();
+        if (--running === 0) resolve();
+        return;
+      }
+      const i = next++;
+      w.postMessage({ index: i, path: files[i], maxInsns });
+    };
+    for (let j = 0; j < jobs; j++) {
+      const w = new Worker(workerUrl);
+      running++;
+      w.on("message", (m: { index: number; outcome: TestOutcome }) => {
+        report(m.index, m.outcome);
+        feed(w);
+      });
+      w.on("error", reject);
+      feed(w);
+    }
+  });
+}
+
+function cmdDemo(argv: string[]): number {
+  const { values } = parse("demo", argv, { trace: { type: "boolean" }, help: { type: "boolean", short: "h" } });
+  if (values.help) return print(DEMO_HELP);
+  stdout.text(`trapvisor demo: running ${DEMO_ELF}\n\n`);
+  stdout.flush();
+  return runElf(DEMO_ELF, readInput(DEMO_ELF), { maxInsns: 10e6, ramSize: DEFAULT_RAM, clock: "instructions", trace: !!values.trace, stats: true });
+}
+
+function print(text: string): number {
+  stdout.text(text + "\n");
+  stdout.flush();
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case "-h":
+    case "--help":
+      return print(HELP);
+    case "help":
+      if (rest[0] === "run") return print(RUN_HELP);
+      if (rest[0] === "test") return print(TEST_HELP);
+      if (rest[0] === "demo") return print(DEMO_HELP);
+      return print(HELP);
+    case "-V":
+    case "--version":
+      return print(VERSION);
+    case "run":
+      return cmdRun(rest);
+    case "test":
+      return cmdTest(rest);
+    case "demo":
+      return cmdDemo(rest);
+    default:
+      throw new UsageError(`unknown command '${command}' (commands: run, test, demo, help)`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    stdout.flush();
+    stderr.flush();
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    stdout.flush();
+    stderr.flush();
+    if (e instanceof UsageError || e instanceof ElfError) {
+      process.stderr.write(`trapvisor: ${e.message}\n`);
+      process.exitCode = ExitCode.usage;
+    } else {
+      const msg = e instanceof Error ? e.message : String(e);
+      process.stderr.write(`trapvisor: internal error: ${msg}\n(this is a bug in trapvisor; set TRAPVISOR_DEBUG=1 for a stack trace)\n`);
+      if (process.env.TRAPVISOR_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+      process.exitCode = ExitCode.internal;
+    }
+  },
+);

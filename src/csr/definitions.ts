@@ -1,0 +1,236 @@
+import type { Hart } from "../hart/hart.js";
+import { Csr } from "../isa/csr-addr.js";
+import {
+  ALL_INTERRUPTS, DELEGABLE_EXCEPTIONS, MIP, MPP_SHIFT, MSTATUS, S_INTERRUPTS, SSTATUS_VIEW,
+  misaLetter, warl,
+} from "./bits.js";
+
+/** Everything about one CSR (DESIGN.md example 4). Rights come from the address (csr-file access rule). */
+export interface CsrRow {
+  readonly name: string;
+  read(h: Hart): number;
+  /** Absent: writes are accepted and ignored (read-only-zero WARL fields). */
+  write?(h: Hart, value: number): void;
+  /** The value a read-modify-write (CSRRS/CSRRC) starts from, when it differs from read (mip.SEIP, 3.1.9). */
+  readForUpdate?(h: Hart): number;
+  /** An access rule beyond the address bits (counter enables, TVM); false means illegal instruction. */
+  allowed?(h: Hart): boolean;
+}
+
+const MASK64 = (1n << 64n) - 1n;
+const lo32 = (v: bigint): number => Number(v & 0xffffffffn);
+const hi32 = (v: bigint): number => Number((v >> 32n) & 0xffffffffn);
+const withLo = (v: bigint, lo: number): bigint => (v & 0xffffffff00000000n) | BigInt(lo >>> 0);
+const withHi = (v: bigint, hi: number): bigint => (BigInt(hi >>> 0) << 32n) | (v & 0xffffffffn);
+
+const INHIBIT_CY = 1 << 0;
+const INHIBIT_IR = 1 << 2;
+
+export function readCycle(h: Hart): bigint {
+  const c = h.csr;
+  return c.mcountinhibit & INHIBIT_CY ? c.cycleFrozen : (BigInt(h.retired) + c.cycleDelta) & MASK64;
+}
+export function readInstret(h: Hart): bigint {
+  const c = h.csr;
+  return c.mcountinhibit & INHIBIT_IR ? c.instretFrozen : (BigInt(h.retired) + c.instretDelta) & MASK64;
+}
+// A CSR write to a counter replaces the increment of the writing instruction (unpriv. spec, Zicntr).
+function writeCycle(h: Hart, v: bigint): void {
+  const c = h.csr;
+  if (c.mcountinhibit & INHIBIT_CY) c.cycleFrozen = v;
+  else c.cycleDelta = v - BigInt(h.retired + 1);
+}
+function writeInstret(h: Hart, v: bigint): void {
+  const c = h.csr;
+  if (c.mcountinhibit & INHIBIT_IR) c.instretFrozen = v;
+  else c.instretDelta = v - BigInt(h.retired + 1);
+}
+
+/** cycle/time/instret/hpmcounter readable below M only where mcounteren (and for U, scounteren) allow (3.1.11). */
+function counterEnabled(bit: number) {
+  return (h: Hart): boolean => {
+    if (h.priv === 3) return true;
+    if (!((h.csr.mcounteren >>> bit) & 1)) return false;
+    return h.priv === 1 || ((h.csr.scounteren >>> bit) & 1) === 1;
+  };
+}
+
+/** TVM makes satp inaccessible from S-mode (3.1.6.5). */
+const notTrappedByTvm = (h: Hart): boolean => !(h.priv === 1 && h.csr.mstatus & MSTATUS.TVM);
+
+function mstatusWritable(h: Hart): number {
+  let m = MSTATUS.SIE | MSTATUS.MIE | MSTATUS.SPIE | MSTATUS.MPIE | MSTATUS.SPP | MSTATUS.MPP |
+    MSTATUS.MPRV | MSTATUS.MXR | MSTATUS.TVM | MSTATUS.TW | MSTATUS.TSR;
+  // SUM is read-only 0 while satp.MODE is read-only 0 (3.1.6.3).
+  if (h.config.sv32) m |= MSTATUS.SUM;
+  return m;
+}
+
+function writeMstatus(h: Hart, value: number, mask: number): void {
+  const old = h.csr.mstatus;
+  let next = warl(old, value, mask);
+  // MPP is WARL over {U, S, M}: an attempt to write 2 (reserved) keeps the old mode (3.1.6.1).
+  if (((next >>> MPP_SHIFT) & 3) === 2) next = (next & ~MSTATUS.MPP) | (old & MSTATUS.MPP);
+  h.csr.mstatus = next >>> 0;
+}
+
+/** xepc: bit 0 is always zero; bit 1 reads zero while IALIGN=32 (3.1.14). */
+const epcReadMask = (h: Hart): number => (h.csr.misa & misaLetter("C") ? ~1 : ~3);
+
+/** xtvec: MODE is 0 (direct) or 1 (vectored); bit 1 is hardwired to zero so MODE >= 2 cannot be held (3.1.7). */
+const tvecLegal = (value: number): number => (value & ~2) >>> 0;
+
+function pmpLocked(h: Hart, i: number): boolean {
+  return ((h.csr.pmpcfg[i] ?? 0) & 0x80) !== 0;
+}
+function writePmpcfg(h: Hart, reg: number, value: number): void {
+  for (let b = 0; b < 4; b++) {
+    const i = reg * 4 + b;
+    if (pmpLocked(h, i)) continue; // locked entries ignore writes (3.7.1)
+    let cfg = (value >>> (8 * b)) & 0x9f; // bits 6:5 are reserved zero
+    if ((cfg & 3) === 2) cfg &= ~2; // R=0,W=1 is reserved: W is cleared
+    h.csr.pmpcfg[i] = cfg;
+  }
+}
+function writePmpaddr(h: Hart, i: number, value: number): void {
+  if (pmpLocked(h, i)) return;
+  // A locked TOR entry also locks the address register below it (3.7.1).
+  const next = h.csr.pmpcfg[i + 1] ?? 0;
+  if (i + 1 < 64 && next & 0x80 && ((next >>> 3) & 3) === 1) return;
+  h.csr.pmpaddr[i] = value >>> 0;
+}
+
+function buildRows(): (CsrRow | undefined)[] {
+  const rows: (CsrRow | undefined)[] = new Array(4096).fill(undefined);
+  const def = (addr: number, row: CsrRow): void => {
+    if (rows[addr]) throw new Error(`CSR 0x${addr.toString(16)} defined twice`);
+    rows[addr] = row;
+  };
+  const zero = (name: string, allowed?: (h: Hart) => boolean): CsrRow =>
+    allowed ? { name, read: () => 0, allowed } : { name, read: () => 0 };
+  const plain = (name: string, field: "mscratch" | "sscratch" | "mtval" | "stval" | "mcause" | "scause"): CsrRow => ({
+    name, read: (h) => h.csr[field], write: (h, v) => { h.csr[field] = v >>> 0; },
+  });
+
+  // Machine information registers (3.1.2-3.1.5, 3.1.17): read-only, all zero on this hart.
+  def(Csr.mvendorid, zero("mvendorid"));
+  def(Csr.marchid, zero("marchid"));
+  def(Csr.mimpid, zero("mimpid"));
+  def(Csr.mhartid, { name: "mhartid", read: (h) => h.config.hartId });
+  def(Csr.mconfigptr, zero("mconfigptr"));
+
+  def(Csr.mstatus, { name: "mstatus", read: (h) => h.csr.mstatus, write: (h, v) => writeMstatus(h, v, mstatusWritable(h)) });
+  def(Csr.mstatush, zero("mstatush")); // MBE/SBE read-only 0: little-endian only
+  // misa writes are accepted and ignored: the extension set is fixed when the machine is built.
+  def(Csr.misa, { name: "misa", read: (h) => h.csr.misa, write: () => {} });
+  def(Csr.medeleg, { name: "medeleg", read: (h) => h.csr.medeleg, write: (h, v) => { h.csr.medeleg = warl(h.csr.medeleg, v, DELEGABLE_EXCEPTIONS); } });
+  def(Csr.mideleg, { name: "mideleg", read: (h) => h.csr.mideleg, write: (h, v) => { h.csr.mideleg = warl(h.csr.mideleg, v, S_INTERRUPTS); } });
+  def(Csr.mie, { name: "mie", read: (h) => h.csr.mie, write: (h, v) => { h.csr.mie = warl(h.csr.mie, v, ALL_INTERRUPTS); } });
+  def(Csr.mip, {
+    name: "mip",
+    read: (h) => h.csr.mip,
+    readForUpdate: (h) => (h.csr.mipSoftware | (h.csr.mipLines & ~MIP.SEIP)) >>> 0,
+    write: (h, v) => { h.csr.mipSoftware = warl(h.csr.mipSoftware, v, S_INTERRUPTS); },
+  });
+  def(Csr.mtvec, { name: "mtvec", read: (h) => h.csr.mtvec, write: (h, v) => { h.csr.mtvec = tvecLegal(v); } });
+  def(Csr.mcounteren, { name: "mcounteren", read: (h) => h.csr.mcounteren, write: (h, v) => { h.csr.mcounteren = v >>> 0; } });
+  def(Csr.mcountinhibit, {
+    name: "mcountinhibit",
+    read: (h) => h.csr.mcountinhibit,
+    write: (h, v) => {
+      const c = h.csr;
+      const before = { cycle: readCycle(h), instret: readInstret(h) };
+      const wasCy = c.mcountinhibit & INHIBIT_CY, wasIr = c.mcountinhibit & INHIBIT_IR;
+      c.mcountinhibit = warl(c.mcountinhibit, v, ~2); // TM (bit 1) is read-only 0
+      if (!wasCy && c.mcountinhibit & INHIBIT_CY) c.cycleFrozen = before.cycle;
+      if (wasCy && !(c.mcountinhibit & INHIBIT_CY)) c.cycleDelta = before.cycle - BigInt(h.retired + 1);
+      if (!wasIr && c.mcountinhibit & INHIBIT_IR) c.instretFrozen = before.instret;
+      if (wasIr && !(c.mcountinhibit & INHIBIT_IR)) c.instretDelta = before.instret - BigInt(h.retired + 1);
+    },
+  });
+  def(Csr.mscratch, plain("mscratch", "mscratch"));
+  def(Csr.mepc, { name: "mepc", read: (h) => (h.csr.mepc & epcReadMask(h)) >>> 0, write: (h, v) => { h.csr.mepc = (v & ~1) >>> 0; } });
+  def(Csr.mcause, plain("mcause", "mcause"));
+  def(Csr.mtval, plain("mtval", "mtval"));
+  def(Csr.menvcfg, { name: "menvcfg", read: (h) => h.csr.menvcfg, write: (h, v) => { h.csr.menvcfg = warl(h.csr.menvcfg, v, 1); } }); // FIOM only
+  def(Csr.menvcfgh, zero("menvcfgh"));
+
+  // Supervisor views and registers (chapter 4).
+  def(Csr.sstatus, {
+    name: "sstatus",
+    read: (h) => (h.csr.mstatus & SSTATUS_VIEW) >>> 0,
+    write: (h, v) => writeMstatus(h, v, mstatusWritable(h) & SSTATUS_VIEW),
+  });
+  def(Csr.sie, {
+    name: "sie",
+    read: (h) => (h.csr.mie & h.csr.mideleg) >>> 0,
+    write: (h, v) => { h.csr.mie = warl(h.csr.mie, v, S_INTERRUPTS & h.csr.mideleg); },
+  });
+  def(Csr.sip, {
+    name: "sip",
+    read: (h) => (h.csr.mip & h.csr.mideleg) >>> 0,
+    readForUpdate: (h) => ((h.csr.mipSoftware | (h.csr.mipLines & ~MIP.SEIP)) & h.csr.mideleg) >>> 0,
+    // Only SSIP is writable through sip, and only when delegated (4.1.3).
+    write: (h, v) => { h.csr.mipSoftware = warl(h.csr.mipSoftware, v, MIP.SSIP & h.csr.mideleg); },
+  });
+  def(Csr.stvec, { name: "stvec", read: (h) => h.csr.stvec, write: (h, v) => { h.csr.stvec = tvecLegal(v); } });
+  def(Csr.scounteren, { name: "scounteren", read: (h) => h.csr.scounteren, write: (h, v) => { h.csr.scounteren = v >>> 0; } });
+  def(Csr.senvcfg, { name: "senvcfg", read: (h) => h.csr.senvcfg, write: (h, v) => { h.csr.senvcfg = warl(h.csr.senvcfg, v, 1); } });
+  def(Csr.sscratch, plain("sscratch", "sscratch"));
+  def(Csr.sepc, { name: "sepc", read: (h) => (h.csr.sepc & epcReadMask(h)) >>> 0, write: (h, v) => { h.csr.sepc = (v & ~1) >>> 0; } });
+  def(Csr.scause, plain("scause", "scause"));
+  def(Csr.stval, plain("stval", "stval"));
+  def(Csr.satp, {
+    name: "satp",
+    read: (h) => h.csr.satp,
+    // Writing an unsupported MODE has no effect at all (4.1.11).
+    write: (h, v) => { if (!(v >>> 31) || h.config.sv32) h.csr.satp = v >>> 0; },
+    allowed: notTrappedByTvm,
+  });
+
+  // Counters (3.1.10-3.1.11; unprivileged Zicntr).
+  def(Csr.mcycle, { name: "mcycle", read: (h) => lo32(readCycle(h)), write: (h, v) => writeCycle(h, withLo(readCycle(h), v)) });
+  def(Csr.mcycleh, { name: "mcycleh", read: (h) => hi32(readCycle(h)), write: (h, v) => writeCycle(h, withHi(readCycle(h), v)) });
+  def(Csr.minstret, { name: "minstret", read: (h) => lo32(readInstret(h)), write: (h, v) => writeInstret(h, withLo(readInstret(h), v)) });
+  def(Csr.minstreth, { name: "minstreth", read: (h) => hi32(readInstret(h)), write: (h, v) => writeInstret(h, withHi(readInstret(h), v)) });
+  def(Csr.cycle, { name: "cycle", read: (h) => lo32(readCycle(h)), allowed: counterEnabled(0) });
+  def(Csr.cycleh, { name: "cycleh", read: (h) => hi32(readCycle(h)), allowed: counterEnabled(0) });
+  def(Csr.time, { name: "time", read: (h) => lo32(h.platform.mtime()), allowed: counterEnabled(1) });
+  def(Csr.timeh, { name: "timeh", read: (h) => hi32(h.platform.mtime()), allowed: counterEnabled(1) });
+  def(Csr.instret, { name: "instret", read: (h) => lo32(readInstret(h)), allowed: counterEnabled(2) });
+  def(Csr.instreth, { name: "instreth", read: (h) => hi32(readInstret(h)), allowed: counterEnabled(2) });
+  for (let n = 3; n <= 31; n++) {
+    def(Csr.mhpmcounter3 + n - 3, zero(`mhpmcounter${n}`));
+    def(Csr.mhpmcounter3h + n - 3, zero(`mhpmcounter${n}h`));
+    def(Csr.mhpmevent3 + n - 3, zero(`mhpmevent${n}`));
+    def(Csr.hpmcounter3 + n - 3, zero(`hpmcounter${n}`, counterEnabled(n)));
+    def(Csr.hpmcounter3h + n - 3, zero(`hpmcounter${n}h`, counterEnabled(n)));
+  }
+
+  // Physical memory protection (3.7): 16 config registers on RV32, 64 address registers.
+  for (let r = 0; r < 16; r++) {
+    def(Csr.pmpcfg0 + r, {
+      name: `pmpcfg${r}`,
+      read: (h) => (h.csr.pmpcfg[4 * r]! | (h.csr.pmpcfg[4 * r + 1]! << 8) | (h.csr.pmpcfg[4 * r + 2]! << 16) | (h.csr.pmpcfg[4 * r + 3]! << 24)) >>> 0,
+      write: (h, v) => writePmpcfg(h, r, v),
+    });
+  }
+  for (let i = 0; i < 64; i++) {
+    def(Csr.pmpaddr0 + i, { name: `pmpaddr${i}`, read: (h) => h.csr.pmpaddr[i]!, write: (h, v) => writePmpaddr(h, i, v) });
+  }
+
+  // Sdtrig with zero triggers: tselect holds only 0, tdata1 type 0 = "no trigger" (debug spec 5.7).
+  def(Csr.tselect, zero("tselect"));
+  def(Csr.tdata1, zero("tdata1"));
+  def(Csr.tdata2, zero("tdata2"));
+  def(Csr.tdata3, zero("tdata3"));
+  def(Csr.tinfo, { name: "tinfo", read: () => 1 });
+  return rows;
+}
+
+/** One row per implemented CSR address; undefined = no such CSR (illegal instruction). */
+export const CSR_ROWS: readonly (CsrRow | undefined)[] = buildRows();
+
+export function csrName(addr: number): string | undefined {
+  return CSR_ROWS[addr & 0xfff]?.name;
+}

@@ -1,0 +1,59 @@
+import type { Device } from "../bus/bus.js";
+import { MIP } from "../csr/bits.js";
+import type { Clock } from "./host.js";
+
+/**
+ * SiFive CLINT for one hart (QEMU virt layout): msip at +0, mtimecmp at +0x4000, mtime at +0xbff8.
+ * Drives MSIP and MTIP; mtime is the clock plus an offset changed by guest writes.
+ */
+export class Clint implements Device {
+  readonly name = "clint";
+  readonly size = 0x10000;
+  msip = 0;
+  mtimecmp = (1n << 64n) - 1n;
+  private mtimeOffset = 0n;
+
+  constructor(readonly base: number, private readonly clock: Clock) {}
+
+  mtime(): bigint {
+    return (this.clock.now() + this.mtimeOffset) & ((1n << 64n) - 1n);
+  }
+
+  /** MSIP and MTIP as they stand now. */
+  lines(): number {
+    return (this.msip & 1 ? MIP.MSIP : 0) | (this.mtime() >= this.mtimecmp ? MIP.MTIP : 0);
+  }
+
+  /** Instructions that can retire before MTIP rises (0 if it is already up). */
+  instructionsUntilTimer(): number {
+    const now = this.mtime();
+    if (now >= this.mtimecmp) return 0;
+    return this.clock.instructionsUntil(this.clock.now() + (this.mtimecmp - now));
+  }
+
+  read(offset: number, width: number): number {
+    if (offset < 4) return sliceOf(BigInt(this.msip), offset, width);
+    if (offset >= 0x4000 && offset < 0x4008) return sliceOf(this.mtimecmp, offset - 0x4000, width);
+    if (offset >= 0xbff8 && offset < 0xc000) return sliceOf(this.mtime(), offset - 0xbff8, width);
+    return 0;
+  }
+
+  write(offset: number, width: number, value: number): void {
+    if (offset < 4) this.msip = Number(mergeInto(BigInt(this.msip), offset, width, value)) & 1;
+    else if (offset >= 0x4000 && offset < 0x4008) this.mtimecmp = mergeInto(this.mtimecmp, offset - 0x4000, width, value);
+    else if (offset >= 0xbff8 && offset < 0xc000) {
+      const next = mergeInto(this.mtime(), offset - 0xbff8, width, value);
+      this.mtimeOffset = next - this.clock.now();
+    }
+  }
+}
+
+function sliceOf(v: bigint, byteOffset: number, width: number): number {
+  return Number((v >> BigInt(8 * byteOffset)) & ((1n << BigInt(8 * width)) - 1n));
+}
+
+function mergeInto(old: bigint, byteOffset: number, width: number, value: number): bigint {
+  const shift = BigInt(8 * byteOffset);
+  const mask = ((1n << BigInt(8 * width)) - 1n) << shift;
+  return ((old & ~mask) | ((BigInt(value >>> 0) << shift) & mask)) & ((1n << 64n) - 1n);
+}

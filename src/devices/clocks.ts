@@ -1,0 +1,29 @@
+import type { Clock } from "./host.js";
+
+/** Guest-visible timebase (QEMU virt uses 10 MHz; the FDT reports this). */
+export const TIMEBASE_HZ = 10_000_000;
+
+/** mtime = instructions retired (one tick each): runs are reproducible. */
+export class InstructionClock implements Clock {
+  readonly frequency = TIMEBASE_HZ;
+  constructor(private readonly retired: () => number) {}
+  now(): bigint {
+    return BigInt(this.retired());
+  }
+  instructionsUntil(t: bigint): number {
+    const d = t - this.now();
+    return d <= 0n ? 0 : d > 0x7fffffffn ? 0x7fffffff : Number(d);
+  }
+}
+
+/** mtime follows the host's monotonic clock at TIMEBASE_HZ (`--clock wall`). */
+export class WallClock implements Clock {
+  readonly frequency = TIMEBASE_HZ;
+  private readonly start = process.hrtime.bigint();
+  now(): bigint {
+    return ((process.hrtime.bigint() - this.start) * BigInt(TIMEBASE_HZ)) / 1_000_000_000n;
+  }
+  instructionsUntil(): number {
+    return Infinity;
+  }
+}

@@ -1,0 +1,347 @@
+import type { Bus } from "../bus/bus.js";
+import { MSTATUS } from "../csr/bits.js";
+import { CsrFile, executeCsrInstruction } from "../csr/csr-file.js";
+import { Exception } from "../isa/cause.js";
+import { delegatee, enterTrapCsrs, mretCsrs, pendingInterrupt, sretCsrs } from "./trap.js";
+
+export interface HartConfig {
+  readonly hartId: number;
+  /** misa as reset; fixed for the life of the machine. */
+  readonly misa: number;
+  /** Sv32 translation is implemented (satp MODE=1 writable, SUM writable). */
+  readonly sv32: boolean;
+  /** Traps that target M end `run` with Stop.MonitorTrap so a host-side monitor can handle them. */
+  readonly monitorHandlesM: boolean;
+}
+
+/** What the hart needs from the platform beyond the bus. */
+export interface Platform {
+  mtime(): bigint;
+}
+
+/** Why `run` returned. */
+export const Stop = {
+  /** The instruction limit was reached. */
+  Limit: 0,
+  /** Something that may change interrupt or device state happened; call `run` again. */
+  Event: 1,
+  /** A trap entered M-mode and `monitorHandlesM` is set: the host monitor owns the hart now. */
+  MonitorTrap: 2,
+} as const;
+
+/** Index into `trapCounts`: (interrupt, cause, from-mode, to-mode). */
+export function trapCountIndex(interrupt: boolean, cause: number, from: number, to: number): number {
+  return (((interrupt ? 32 : 0) + (cause & 31)) * 4 + from) * 4 + to;
+}
+
+/**
+ * One RV32I + Zicsr + Zifencei hart with M, S and U modes. Pure: no I/O, no host exceptions per
+ * trap — a trap is recorded in the CSRs and `run` returns (DESIGN.md example 6).
+ */
+export class Hart {
+  readonly x = new Int32Array(32);
+  pc = 0;
+  priv = 3;
+  csr: CsrFile;
+  /** Instructions retired since reset (the clock for mcycle/minstret and the instruction clock). */
+  retired = 0;
+  readonly retiredByPriv = new Float64Array(4);
+  readonly trapCounts = new Uint32Array(2 * 32 * 4 * 4);
+  trapsTaken = 0;
+  /** The most recent trap, for tracing and the monitor. */
+  lastTrap = { cause: 0, interrupt: false, tval: 0, epc: 0, from: 3, to: 3 };
+  private privMark = 0;
+
+  constructor(readonly config: HartConfig, readonly bus: Bus, readonly platform: Platform) {
+    this.csr = new CsrFile(config.misa);
+  }
+
+  /** Reset (privileged spec 3.4): M-mode, pc = reset vector, mstatus.MIE = MPRV = 0, registers zero. */
+  reset(pc: number): void {
+    this.accountPrivilege();
+    this.csr = new CsrFile(this.config.misa);
+    this.x.fill(0);
+    this.pc = pc >>> 0;
+    this.priv = 3;
+  }
+
+  /** Attribute instructions retired since the last mode change to the current mode. */
+  accountPrivilege(): void {
+    this.retiredByPriv[this.priv]! += this.retired - this.privMark;
+    this.privMark = this.retired;
+  }
+
+  /**
+   * Take a trap at `epc`: choose the target with medeleg/mideleg, update the CSRs, jump to the vector.
+   * Returns the stop reason the run loop should report.
+   */
+  trap(cause: number, interrupt: boolean, tval: number, epc: number): number {
+    const csr = this.csr;
+    const from = this.priv;
+    const to = delegatee(cause, interrupt, from, csr.medeleg, csr.mideleg);
+    this.accountPrivilege();
+    this.pc = enterTrapCsrs(csr, from, to, cause, interrupt, epc, tval);
+    this.priv = to;
+    this.trapCounts[trapCountIndex(interrupt, cause, from, to)]!++;
+    this.trapsTaken++;
+    const t = this.lastTrap;
+    t.cause = cause; t.interrupt = interrupt; t.tval = tval >>> 0; t.epc = epc >>> 0; t.from = from; t.to = to;
+    return to === 3 && this.config.monitorHandlesM ? Stop.MonitorTrap : Stop.Event;
+  }
+
+  /** MRET from the host monitor's side: same CSR effects as the instruction (3.3.2). */
+  mret(): void {
+    this.accountPrivilege();
+    this.pc = this.csr.mepc;
+    this.priv = mretCsrs(this.csr);
+  }
+
+  /** The interrupt that would be taken before the next instruction, or -1. */
+  pendingInterrupt(): number {
+    return pendingInterrupt(this.csr, this.priv);
+  }
+
+  /**
+   * Execute up to `limit` instructions. Interrupts are sampled once on entry; every instruction that
+   * may change interrupt state (CSR access, xRET, MMIO, traps) ends the call, so the caller re-samples.
+   */
+  run(limit: number): number {
+    const irq = pendingInterrupt(this.csr, this.priv);
+    if (irq >= 0) return this.trap(irq, true, 0, this.pc);
+
+    const x = this.x;
+    const ram = this.bus.ram;
+    const ramBase = ram.base;
+    const ramWordLimit = ram.size - 3;
+    const m32 = ram.i32, m16 = ram.i16, u16 = ram.u16, m8 = ram.i8, u8 = ram.bytes;
+    const watch = this.bus.watch;
+    const watchBase = watch ? watch.base : 0;
+    const watchSize = watch ? watch.size : 0;
+    const alignMask = 3; // IALIGN=32 until the C extension exists
+    const base = this.retired;
+    let pc = this.pc;
+    let n = 0;
+    let insn = 0;
+    let addr = 0;
+    let off = 0;
+
+    while (n < limit) {
+      off = (pc - ramBase) >>> 0;
+      if (off >= ramWordLimit) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionAccessFault, false, pc, pc); }
+      insn = m32[off >>> 2]!;
+      const rd = (insn >>> 7) & 31;
+      const rs1 = (insn >>> 15) & 31;
+      const rs2 = (insn >>> 20) & 31;
+      const f3 = (insn >>> 12) & 7;
+      switch (insn & 0x7f) {
+        case 0x37: // LUI
+          x[rd] = insn & 0xfffff000;
+          pc = (pc + 4) >>> 0;
+          break;
+        case 0x17: // AUIPC
+          x[rd] = pc + (insn & 0xfffff000);
+          pc = (pc + 4) >>> 0;
+          break;
+        case 0x6f: { // JAL
+          const target = (pc + (((insn >> 11) & ~0xfffff) | (insn & 0xff000) | ((insn >>> 9) & 0x800) | ((insn >>> 20) & 0x7fe))) >>> 0;
+          if (target & alignMask) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target, pc); }
+          x[rd] = pc + 4;
+          pc = target;
+          break;
+        }
+        case 0x67: { // JALR
+          if (f3 !== 0) { this.pc = pc; this.retired = base + n; return this.illegal(insn); }
+          const target = ((x[rs1]! + (insn >> 20)) & ~1) >>> 0;
+          if (target & alignMask) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target, pc); }
+          x[rd] = pc + 4;
+          pc = target;
+          break;
+        }
+        case 0x63: { // BRANCH
+          const a = x[rs1]!, b = x[rs2]!;
+          let taken: boolean;
+          switch (f3) {
+            case 0: taken = a === b; break;
+            case 1: taken = a !== b; break;
+            case 4: taken = a < b; break;
+            case 5: taken = a >= b; break;
+            case 6: taken = a >>> 0 < b >>> 0; break;
+            case 7: taken = a >>> 0 >= b >>> 0; break;
+            default: this.pc = pc; this.retired = base + n; return this.illegal(insn);
+          }
+          if (taken) {
+            const target = (pc + (((insn >> 19) & ~0xfff) | ((insn << 4) & 0x800) | ((insn >>> 20) & 0x7e0) | ((insn >>> 7) & 0x1e))) >>> 0;
+            if (target & alignMask) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target, pc); }
+            pc = target;
+          } else pc = (pc + 4) >>> 0;
+          break;
+        }
+        case 0x03: { // LOAD
+          addr = (x[rs1]! + (insn >> 20)) >>> 0;
+          const width = f3 & 3;
+          if (f3 === 3 || f3 > 5) { this.pc = pc; this.retired = base + n; return this.illegal(insn); }
+          if (addr & ((1 << width) - 1)) { this.pc = pc; this.retired = base + n; return this.trap(Exception.LoadMisaligned, false, addr, pc); }
+          off = (addr - ramBase) >>> 0;
+          if (off < ramWordLimit) {
+            let v: number;
+            switch (f3) {
+              case 0: v = m8[off]!; break;
+              case 1: v = m16[off >>> 1]!; break;
+              case 2: v = m32[off >>> 2]!; break;
+              case 4: v = u8[off]!; break;
+              default: v = u16[off >>> 1]!; break;
+            }
+            x[rd] = v;
+            pc = (pc + 4) >>> 0;
+            break;
+          }
+          // Slow path: MMIO or nothing. Ends the slice (device state may change).
+          this.pc = pc; this.retired = base + n;
+          const bus = this.bus;
+          bus.fault = false;
+          let v = bus.load(addr, 1 << width);
+          if (bus.fault) return this.trap(Exception.LoadAccessFault, false, addr, pc);
+          if (f3 === 0) v = (v << 24) >> 24;
+          else if (f3 === 1) v = (v << 16) >> 16;
+          if (rd !== 0) x[rd] = v;
+          this.pc = (pc + 4) >>> 0;
+          this.retired = base + n + 1;
+          return Stop.Event;
+        }
+        case 0x23: { // STORE
+          if (f3 > 2) { this.pc = pc; this.retired = base + n; return this.illegal(insn); }
+          addr = (x[rs1]! + (((insn >> 20) & ~0x1f) | ((insn >>> 7) & 0x1f))) >>> 0;
+          if (addr & ((1 << f3) - 1)) { this.pc = pc; this.retired = base + n; return this.trap(Exception.StoreMisaligned, false, addr, pc); }
+          off = (addr - ramBase) >>> 0;
+          if (off < ramWordLimit && (addr - watchBase) >>> 0 >= watchSize) {
+            const v = x[rs2]!;
+            if (f3 === 0) m8[off] = v;
+            else if (f3 === 1) m16[off >>> 1] = v;
+            else m32[off >>> 2] = v;
+            pc = (pc + 4) >>> 0;
+            break;
+          }
+          this.pc = pc; this.retired = base + n;
+          const bus = this.bus;
+          bus.fault = false;
+          bus.store(addr, 1 << f3, x[rs2]!);
+          if (bus.fault) return this.trap(Exception.StoreAccessFault, false, addr, pc);
+          this.pc = (pc + 4) >>> 0;
+          this.retired = base + n + 1;
+          return Stop.Event;
+        }
+        case 0x13: { // OP-IMM
+          const a = x[rs1]!;
+          const imm = insn >> 20;
+          switch (f3) {
+            case 0: x[rd] = a + imm; break;
+            case 2: x[rd] = a < imm ? 1 : 0; break;
+            case 3: x[rd] = a >>> 0 < imm >>> 0 ? 1 : 0; break;
+            case 4: x[rd] = a ^ imm; break;
+            case 6: x[rd] = a | imm; break;
+            case 7: x[rd] = a & imm; break;
+            case 1:
+              if (insn >>> 25 !== 0) { this.pc = pc; this.retired = base + n; return this.illegal(insn); }
+              x[rd] = a << rs2;
+              break;
+            default: // 5
+              if (insn >>> 25 === 0) x[rd] = a >>> rs2;
+              else if (insn >>> 25 === 0x20) x[rd] = a >> rs2;
+              else { this.pc = pc; this.retired = base + n; return this.illegal(insn); }
+              break;
+          }
+          pc = (pc + 4) >>> 0;
+          break;
+        }
+        case 0x33: { // OP
+          const a = x[rs1]!, b = x[rs2]!;
+          const f7 = insn >>> 25;
+          if (f7 === 0) {
+            switch (f3) {
+              case 0: x[rd] = a + b; break;
+              case 1: x[rd] = a << (b & 31); break;
+              case 2: x[rd] = a < b ? 1 : 0; break;
+              case 3: x[rd] = a >>> 0 < b >>> 0 ? 1 : 0; break;
+              case 4: x[rd] = a ^ b; break;
+              case 5: x[rd] = a >>> (b & 31); break;
+              case 6: x[rd] = a | b; break;
+              default: x[rd] = a & b; break;
+            }
+          } else if (f7 === 0x20 && f3 === 0) x[rd] = a - b;
+          else if (f7 === 0x20 && f3 === 5) x[rd] = a >> (b & 31);
+          else { this.pc = pc; this.retired = base + n; return this.illegal(insn); }
+          pc = (pc + 4) >>> 0;
+          break;
+        }
+        case 0x0f: // MISC-MEM: FENCE is a no-op on one in-order hart; FENCE.I has no cache to flush yet.
+          if (f3 > 1) { this.pc = pc; this.retired = base + n; return this.illegal(insn); }
+          pc = (pc + 4) >>> 0;
+          break;
+        case 0x73: // SYSTEM: always leaves the loop (privilege, CSRs and interrupts may change).
+          this.pc = pc; this.retired = base + n;
+          return this.system(insn);
+        default:
+          this.pc = pc; this.retired = base + n;
+          return this.illegal(insn);
+      }
+      x[0] = 0;
+      n++;
+    }
+    this.pc = pc;
+    this.retired = base + n;
+    return Stop.Limit;
+  }
+
+  /** Illegal instruction at this.pc; xtval holds the instruction bits (3.1.16). */
+  illegal(insn: number): number {
+    return this.trap(Exception.IllegalInstruction, false, insn >>> 0, this.pc);
+  }
+
+  /** Retire the instruction at this.pc and move on. */
+  private retire(): number {
+    this.pc = (this.pc + 4) >>> 0;
+    this.retired++;
+    return Stop.Event;
+  }
+
+  /** SYSTEM opcode: privileged instructions with their checks first (privileged spec 3.3, 3.1.6.5). */
+  private system(insn: number): number {
+    const f3 = (insn >>> 12) & 7;
+    if (f3 !== 0) {
+      if (f3 === 4 || !executeCsrInstruction(this, insn)) return this.illegal(insn);
+      this.x[0] = 0;
+      return this.retire();
+    }
+    const priv = this.priv;
+    const tsr = (this.csr.mstatus & MSTATUS.TSR) !== 0;
+    const tw = (this.csr.mstatus & MSTATUS.TW) !== 0;
+    const tvm = (this.csr.mstatus & MSTATUS.TVM) !== 0;
+    switch (insn >>> 0) {
+      case 0x00000073: // ECALL: cause by the mode it came from; not retired
+        return this.trap(priv === 3 ? Exception.EcallFromM : priv === 1 ? Exception.EcallFromS : Exception.EcallFromU, false, 0, this.pc);
+      case 0x00100073: // EBREAK: xtval = pc (3.1.16)
+        return this.trap(Exception.Breakpoint, false, this.pc, this.pc);
+      case 0x30200073: // MRET
+        if (priv !== 3) return this.illegal(insn);
+        this.retired++;
+        this.mret();
+        return Stop.Event;
+      case 0x10200073: // SRET: illegal in U, and in S when TSR=1
+        if (priv === 0 || (priv === 1 && tsr)) return this.illegal(insn);
+        this.retired++;
+        this.accountPrivilege();
+        this.pc = this.csr.sepc;
+        this.priv = sretCsrs(this.csr);
+        return Stop.Event;
+      case 0x10500073: // WFI: illegal in U; in S when TW=1. Otherwise a legal no-op stall of zero length.
+        if (priv === 0 || (priv === 1 && tw)) return this.illegal(insn);
+        return this.retire();
+      default:
+        if ((insn & 0xfe007fff) === 0x12000073) { // SFENCE.VMA: illegal in U, and in S when TVM=1
+          if (priv === 0 || (priv === 1 && tvm)) return this.illegal(insn);
+          return this.retire();
+        }
+        return this.illegal(insn);
+    }
+  }
+}

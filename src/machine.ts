@@ -1,0 +1,218 @@
+import { Bus, VirtMap } from "./bus/bus.js";
+import { Ram } from "./bus/ram.js";
+import { MIP, MISA_MXL_32, misaLetter } from "./csr/bits.js";
+import { Clint } from "./devices/clint.js";
+import { InstructionClock, WallClock } from "./devices/clocks.js";
+import type { Clock, Host } from "./devices/host.js";
+import { Htif } from "./devices/htif.js";
+import { TestFinisher } from "./devices/test-finisher.js";
+import { Uart16550 } from "./devices/uart16550.js";
+import { Hart, Stop, trapCountIndex } from "./hart/hart.js";
+import { causeName, privName } from "./isa/cause.js";
+import { type ElfImage, checkSegmentsFit } from "./loader/elf.js";
+
+export interface MachineConfig {
+  /** RAM size in bytes (default 128 MiB), at 0x80000000. */
+  ramSize?: number;
+  /** mtime source: retired instructions (default, reproducible) or the host's wall clock. */
+  clock?: "instructions" | "wall";
+  /** Where guest console output goes (UART, HTIF). */
+  output?: (bytes: Uint8Array) => void;
+  /** Traps into M end the hart's run so host code can serve them (the monitor). */
+  monitorHandlesM?: boolean;
+}
+
+export type RunStatus = "exit" | "limit" | "livelock";
+
+export interface RunResult {
+  status: RunStatus;
+  /** Guest exit status (HTIF, test finisher, SBI); undefined unless status is "exit". */
+  exitCode: number | undefined;
+  /** One line saying why the run ended. */
+  reason: string;
+  /** Instructions retired during this run call. */
+  retired: number;
+  hostSeconds: number;
+}
+
+export interface TrapStat {
+  cause: number;
+  interrupt: boolean;
+  name: string;
+  from: string;
+  to: string;
+  count: number;
+}
+
+export interface MachineStats {
+  retired: { M: number; S: number; U: number; total: number };
+  traps: TrapStat[];
+}
+
+/** Hook for per-instruction tracing: called after every retired instruction or trap. */
+export interface StepObserver {
+  instruction(pc: number, priv: number, insn: number, rd: number, value: number): void;
+  trap(hart: Hart): void;
+}
+
+export const DEFAULT_RAM = 128 * 1024 * 1024;
+const SLICE_MAX = 1 << 16;
+const WALL_SLICE = 1 << 13;
+const LIVELOCK_EVENTS = 100_000;
+
+/** The RV32 base ISA with S and U modes: what misa reports (3.1.1). */
+export const MISA_RV32ISU = (MISA_MXL_32 | misaLetter("I") | misaLetter("S") | misaLetter("U")) >>> 0;
+
+/** A hart, RAM and the QEMU-virt devices, with the run loop around them. No process or fs access. */
+export class Machine {
+  readonly ram: Ram;
+  readonly bus: Bus;
+  readonly hart: Hart;
+  readonly clint: Clint;
+  readonly uart: Uart16550;
+  readonly clock: Clock;
+  htif: Htif | undefined;
+  entry: number = VirtMap.ram;
+  private halted: { status: number; reason: string } | undefined;
+  private resetRequested = false;
+  private readonly host: Host;
+
+  constructor(readonly config: MachineConfig = {}) {
+    this.ram = new Ram(VirtMap.ram, config.ramSize ?? DEFAULT_RAM);
+    this.bus = new Bus(this.ram);
+    const output = config.output ?? (() => {});
+    this.host = {
+      output,
+      halt: (status, reason) => { this.halted ??= { status, reason }; },
+      reset: () => { this.resetRequested = true; },
+    };
+    this.hart = new Hart(
+      { hartId: 0, misa: MISA_RV32ISU, sv32: false, monitorHandlesM: config.monitorHandlesM ?? false },
+      this.bus,
+      { mtime: () => this.clint.mtime() },
+    );
+    this.clock = config.clock === "wall" ? new WallClock() : new InstructionClock(() => this.hart.retired);
+    this.clint = new Clint(VirtMap.clint, this.clock);
+    this.uart = new Uart16550(VirtMap.uart0, this.host);
+    this.bus.attach(this.clint);
+    this.bus.attach(this.uart);
+    this.bus.attach(new TestFinisher(VirtMap.testFinisher, this.host));
+  }
+
+  /** Copy an ELF's segments into RAM, wire HTIF to its `tohost`, and reset the hart at its entry. */
+  loadElf(image: ElfImage, name = "program"): void {
+    checkSegmentsFit(image, this.ram.base, this.ram.size, name);
+    for (const seg of image.segments) {
+      const off = seg.paddr - this.ram.base;
+      this.ram.bytes.set(seg.data, off);
+      this.ram.bytes.fill(0, off + seg.data.length, off + seg.memsz);
+    }
+    const tohost = image.symbols.get("tohost");
+    if (tohost !== undefined && this.bus.isRam(tohost, 8)) {
+      this.htif = new Htif(tohost, image.symbols.get("fromhost"), this.bus, this.host);
+      this.bus.watch = this.htif;
+    }
+    this.entry = image.entry >>> 0;
+    this.hart.reset(this.entry);
+  }
+
+  get exited(): boolean {
+    return this.halted !== undefined;
+  }
+
+  /** Stop the run from host code (the monitor's SBI shutdown). */
+  halt(status: number, reason: string): void {
+    this.host.halt(status, reason);
+  }
+
+  /** Bring device interrupt lines into mip. */
+  private syncLines(): void {
+    const csr = this.hart.csr;
+    csr.mipLines = ((csr.mipLines & ~(MIP.MSIP | MIP.MTIP)) | this.clint.lines()) >>> 0;
+  }
+
+  /**
+   * Run until the guest exits or `maxInsns` instructions retire. `onMonitorTrap` serves traps into M
+   * when the machine was built with `monitorHandlesM`. `observer` makes the run single-step (tracing).
+   */
+  run(maxInsns: number, onMonitorTrap?: (m: Machine) => void, observer?: StepObserver): RunResult {
+    const hart = this.hart;
+    const start = hart.retired;
+    const t0 = process.hrtime.bigint();
+    let idleEvents = 0;
+    const wall = this.config.clock === "wall";
+    while (this.halted === undefined) {
+      const done = hart.retired - start;
+      if (done >= maxInsns) break;
+      if (this.resetRequested) {
+        this.resetRequested = false;
+        hart.reset(this.entry);
+      }
+      this.syncLines();
+      const untilTimer = this.clint.instructionsUntilTimer();
+      let slice = Math.min(maxInsns - done, wall ? WALL_SLICE : SLICE_MAX);
+      if (untilTimer > 0 && untilTimer < slice) slice = untilTimer;
+      const before = hart.retired;
+      const trapsBefore = hart.trapsTaken;
+      let stop: number;
+      if (observer) {
+        const pc = hart.pc, priv = hart.priv;
+        const insn = this.bus.isRam(pc, 4) ? this.ram.read(pc - this.ram.base, 4) : 0;
+        const snapshot = Int32Array.from(hart.x);
+        stop = hart.run(1);
+        if (hart.retired !== before) {
+          let rd = 0;
+          for (let r = 1; r < 32; r++) if (hart.x[r] !== snapshot[r]) { rd = r; break; }
+          observer.instruction(pc, priv, insn, rd, hart.x[rd]!);
+        }
+        if (hart.trapsTaken !== trapsBefore) observer.trap(hart);
+      } else {
+        stop = hart.run(slice);
+      }
+      this.htif?.poll();
+      if (stop === Stop.MonitorTrap && onMonitorTrap) onMonitorTrap(this);
+      if (hart.retired === before) {
+        if (++idleEvents >= LIVELOCK_EVENTS) {
+          const t = hart.lastTrap;
+          return this.result("livelock", undefined,
+            `no instruction retired in ${LIVELOCK_EVENTS} consecutive traps: last was ${causeName(t.cause, t.interrupt)} at 0x${hex(t.epc)} (tval 0x${hex(t.tval)}) into ${privName(t.to)}-mode, vector 0x${hex(hart.pc)}`,
+            start, t0);
+        }
+      } else idleEvents = 0;
+    }
+    hart.accountPrivilege();
+    if (this.halted) return this.result("exit", this.halted.status, this.halted.reason, start, t0);
+    return this.result("limit", undefined, `stopped after ${maxInsns} instructions (--max-insns) at pc 0x${hex(hart.pc)} in ${privName(hart.priv)}-mode`, start, t0);
+  }
+
+  private result(status: RunStatus, exitCode: number | undefined, reason: string, start: number, t0: bigint): RunResult {
+    this.hart.accountPrivilege();
+    return {
+      status, exitCode, reason,
+      retired: this.hart.retired - start,
+      hostSeconds: Number(process.hrtime.bigint() - t0) / 1e9,
+    };
+  }
+
+  stats(): MachineStats {
+    const h = this.hart;
+    h.accountPrivilege();
+    const r = h.retiredByPriv;
+    const traps: TrapStat[] = [];
+    for (const interrupt of [false, true]) {
+      for (let cause = 0; cause < 32; cause++) {
+        for (const from of [3, 1, 0]) {
+          for (const to of [3, 1]) {
+            const count = h.trapCounts[trapCountIndex(interrupt, cause, from, to)]!;
+            if (count) traps.push({ cause, interrupt, name: causeName(cause, interrupt), from: privName(from), to: privName(to), count });
+          }
+        }
+      }
+    }
+    return { retired: { M: r[3]!, S: r[1]!, U: r[0]!, total: h.retired }, traps };
+  }
+}
+
+export function hex(v: number): string {
+  return (v >>> 0).toString(16).padStart(8, "0");
+}
