@@ -51,9 +51,12 @@ export class Hart {
   /** The most recent trap, for tracing and the monitor. */
   lastTrap = { cause: 0, interrupt: false, tval: 0, epc: 0, from: 3, to: 3 };
   private privMark = 0;
+  /** xepc bits that survive reads and xRET: bit 1 only with C (IALIGN=16), bit 0 never (3.1.14). */
+  private readonly epcMask: number;
 
   constructor(readonly config: HartConfig, readonly bus: Bus, readonly platform: Platform) {
     this.csr = new CsrFile(config.misa);
+    this.epcMask = config.misa & (1 << 2) ? ~1 : ~3;
   }
 
   /** Reset (privileged spec 3.4): M-mode, pc = reset vector, mstatus.MIE = MPRV = 0, registers zero. */
@@ -92,7 +95,7 @@ export class Hart {
   /** MRET from the host monitor's side: same CSR effects as the instruction (3.3.2). */
   mret(): void {
     this.accountPrivilege();
-    this.pc = this.csr.mepc;
+    this.pc = (this.csr.mepc & this.epcMask) >>> 0;
     this.priv = mretCsrs(this.csr);
   }
 
@@ -330,7 +333,7 @@ export class Hart {
         if (priv === 0 || (priv === 1 && tsr)) return this.illegal(insn);
         this.retired++;
         this.accountPrivilege();
-        this.pc = this.csr.sepc;
+        this.pc = (this.csr.sepc & this.epcMask) >>> 0;
         this.priv = sretCsrs(this.csr);
         return Stop.Event;
       case 0x10500073: // WFI: illegal in U; in S when TW=1. Otherwise a legal no-op stall of zero length.
