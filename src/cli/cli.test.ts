@@ -1,0 +1,100 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// End-to-end: the compiled CLI (npm test builds dist/ first, see the pretest script).
+const root = new URL("../../", import.meta.url).pathname;
+const cli = join(root, "dist/cli/main.js");
+const own = (p: string): string => join(root, "riscv-tests", p);
+
+function trapvisor(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "trapvisor-cli-"));
+
+describe("trapvisor CLI", () => {
+  it("runs the demo and explains it", () => {
+    const r = trapvisor("demo");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("hello from M-mode on trapvisor");
+    expect(r.err).toMatch(/environment call from U-mode\s+8\s+U\s+M\s+1/);
+    expect(r.err).toMatch(/machine timer interrupt\s+irq 7\s+M\s+M\s+1/);
+  });
+
+  it("exits with the guest status and says so", () => {
+    const elf = readFileSync(own("rv32ui/add.elf"));
+    const r = trapvisor("run", own("rv32ui/add.elf"));
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/HTIF exit: pass/);
+    expect(elf.length).toBeGreaterThan(0);
+  });
+
+  it("reports hitting --max-insns with exit code 3", () => {
+    const r = trapvisor("run", own("rv32ui/add.elf"), "--max-insns", "10");
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/stopped after 10 instructions \(--max-insns\)/);
+  });
+
+  it("traces in a stable one-line-per-instruction format", () => {
+    const r = trapvisor("run", own("rv32ui/add.elf"), "--trace", "--max-insns", "3");
+    const lines = r.err.split("\n").filter((l) => /^[MSU] [0-9a-f]{8} /.test(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^M 80000000 [0-9a-f]{8}  \S+/);
+    const again = trapvisor("run", own("rv32ui/add.elf"), "--trace", "--max-insns", "3");
+    expect(again.err.split("\n").slice(0, 3)).toEqual(lines);
+  });
+
+  it("prints per-privilege and per-trap statistics", () => {
+    const r = trapvisor("run", own("demo/demo.elf"), "--stats");
+    expect(r.err).toMatch(/^M\s+\d+$/m);
+    expect(r.err).toMatch(/illegal instruction\s+2\s+M\s+M\s+1/);
+  });
+
+  it("runs a directory of tests in parallel and closes with the count line", () => {
+    const r = trapvisor("test", own("rv32ui"), own("demo/demo.elf"));
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split("\n").at(-1)).toMatch(/^\d+ passed, 0 failed$/);
+  });
+
+  it("fails a test run when a test fails", () => {
+    const r = trapvisor("test", own("rv32ui/add.elf"), "--max-insns", "5");
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^FAIL .*add\.elf/m);
+    expect(r.out).toMatch(/^0 passed, 1 failed$/m);
+  });
+
+  const oneLineError = (r: { code: number | null; err: string }, pattern: RegExp): void => {
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toMatch(pattern);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  };
+
+  it("missing file: one line, exit 2", () => oneLineError(trapvisor("run", join(scratch, "nope.elf")), /no such file/));
+  it("not an ELF: one line, exit 2", () => {
+    const f = join(scratch, "text.elf");
+    writeFileSync(f, "hello world, definitely not an ELF file\n");
+    oneLineError(trapvisor("run", f), /not an ELF/);
+  });
+  it("truncated ELF: one line, exit 2", () => {
+    const f = join(scratch, "short.elf");
+    writeFileSync(f, readFileSync(own("rv32ui/add.elf")).subarray(0, 100));
+    oneLineError(trapvisor("run", f), /short\.elf/);
+  });
+  it("foreign ELF (the host's node binary): one line, exit 2", () => oneLineError(trapvisor("run", process.execPath), /machine|ELF64|class/i));
+  it("unknown option: one line, exit 2", () => oneLineError(trapvisor("run", own("rv32ui/add.elf"), "--bogus"), /bogus/));
+  it("unknown command: one line, exit 2", () => oneLineError(trapvisor("frobnicate"), /unknown command/));
+  it("bad number: one line, exit 2", () => oneLineError(trapvisor("run", own("rv32ui/add.elf"), "--max-insns", "lots"), /--max-insns/));
+
+  it("has --help on every command", () => {
+    for (const cmd of [[], ["run"], ["test"], ["demo"]]) {
+      const r = trapvisor(...cmd, "--help");
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/Usage: trapvisor/);
+    }
+  });
+});
