@@ -18,7 +18,7 @@ for (const group of groups) {
     for (const src of sources) {
       const elf = src.replace(/\.S$/, ".elf");
       it(elf, () => {
-        const outcome = runTest(readFileSync(join(dir, elf)), elf, 5_000_000);
+        const outcome = runTest(readFileSync(join(dir, elf)), elf, 50_000_000);
         expect(outcome.detail).toBe("pass");
         expect(outcome.passed).toBe(true);
       });
