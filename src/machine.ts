@@ -20,6 +20,8 @@ export interface MachineConfig {
   output?: (bytes: Uint8Array) => void;
   /** Traps into M end the hart's run so host code can serve them (the monitor). */
   monitorHandlesM?: boolean;
+  /** Misaligned accesses in M-mode raise exceptions instead of completing (default: they complete). */
+  trapMisalignedInM?: boolean;
 }
 
 export type RunStatus = "exit" | "limit" | "livelock";
@@ -87,7 +89,11 @@ export class Machine {
       reset: () => { this.resetRequested = true; },
     };
     this.hart = new Hart(
-      { hartId: 0, misa: MISA_RV32ISU, sv32: false, monitorHandlesM: config.monitorHandlesM ?? false },
+      {
+        hartId: 0, misa: MISA_RV32ISU, sv32: false,
+        monitorHandlesM: config.monitorHandlesM ?? false,
+        misalignedInM: !config.trapMisalignedInM,
+      },
       this.bus,
       { mtime: () => this.clint.mtime() },
     );

@@ -1,5 +1,5 @@
-# trapvisor-specific: misaligned loads/stores are not handled in hardware. LH/LHU at odd
-# addresses, LW/SW at addresses not a multiple of 4, SH at odd addresses raise
+# trapvisor-specific: misaligned loads/stores from S (and U) are not handled in hardware.
+# Run from S-mode: LH/LHU at odd addresses, LW/SW at addresses not a multiple of 4, SH at odd addresses raise
 # load-address-misaligned (4) / store-address-misaligned (6) with mepc = the access and
 # mtval = the effective address; rd and memory are unchanged. Byte accesses and
 # naturally aligned accesses never trap. QEMU 7.2 performs misaligned accesses in
@@ -7,6 +7,8 @@
 #include "priv_macros.h"
 TV_BEGIN
         SET_MTVEC(m_trap_rec)
+        ENTER_S(s_body)
+s_body:
         la a0, buf
         li a1, 0x5555
 #define LD_MIS(n, insn, off)                                      \

@@ -52,7 +52,7 @@ one line per test and the closing line 'N passed, N failed'. Directories are sea
 for ELF files (other files are skipped). Exits non-zero if any test fails.
 
 Options:
-  --max-insns N     per-test instruction limit (default 10M)
+  --max-insns N     per-test instruction limit (default 100M)
   -j, --jobs N      tests run in parallel (default: number of cores)
   -h, --help        this help`;
 
@@ -161,7 +161,7 @@ async function cmdTest(argv: string[]): Promise<number> {
   });
   if (values.help) return print(TEST_HELP);
   if (positionals.length === 0) throw new UsageError("test: expected a directory or ELF files (see 'trapvisor test --help')");
-  const maxInsns = parseCount("--max-insns", values["max-insns"], 10e6);
+  const maxInsns = parseCount("--max-insns", values["max-insns"], 100e6);
   const files = collectElfs(positionals);
   if (files.length === 0) throw new UsageError(`test: no ELF files found in ${positionals.join(", ")}`);
   const jobs = Math.min(files.length, parseCount("--jobs", values.jobs, availableParallelism()));

@@ -12,6 +12,11 @@ export interface HartConfig {
   readonly sv32: boolean;
   /** Traps that target M end `run` with Stop.MonitorTrap so a host-side monitor can handle them. */
   readonly monitorHandlesM: boolean;
+  /**
+   * Misaligned loads/stores whose effective privilege is M complete in hardware (nothing above M
+   * could emulate them). From S and U they always raise address-misaligned (3.6.3.4 allows either).
+   */
+  readonly misalignedInM: boolean;
 }
 
 /** What the hart needs from the platform beyond the bus. */
@@ -183,7 +188,7 @@ export class Hart {
           addr = (x[rs1]! + (insn >> 20)) >>> 0;
           const width = f3 & 3;
           if (f3 === 3 || f3 > 5) { this.pc = pc; this.retired = base + n; return this.illegal(insn); }
-          if (addr & ((1 << width) - 1)) { this.pc = pc; this.retired = base + n; return this.trap(Exception.LoadMisaligned, false, addr, pc); }
+          if (addr & ((1 << width) - 1)) { this.pc = pc; this.retired = base + n; return this.misalignedLoad(addr, f3, rd); }
           off = (addr - ramBase) >>> 0;
           if (off < ramWordLimit) {
             let v: number;
@@ -214,7 +219,7 @@ export class Hart {
         case 0x23: { // STORE
           if (f3 > 2) { this.pc = pc; this.retired = base + n; return this.illegal(insn); }
           addr = (x[rs1]! + (((insn >> 20) & ~0x1f) | ((insn >>> 7) & 0x1f))) >>> 0;
-          if (addr & ((1 << f3) - 1)) { this.pc = pc; this.retired = base + n; return this.trap(Exception.StoreMisaligned, false, addr, pc); }
+          if (addr & ((1 << f3) - 1)) { this.pc = pc; this.retired = base + n; return this.misalignedStore(addr, f3, x[rs2]!); }
           off = (addr - ramBase) >>> 0;
           if (off < ramWordLimit && (addr - watchBase) >>> 0 >= watchSize) {
             const v = x[rs2]!;
@@ -298,6 +303,43 @@ export class Hart {
   /** Illegal instruction at this.pc; xtval holds the instruction bits (3.1.16). */
   illegal(insn: number): number {
     return this.trap(Exception.IllegalInstruction, false, insn >>> 0, this.pc);
+  }
+
+  /** Privilege that loads and stores are checked with: MPP when MPRV is set in M-mode (3.1.6.3). */
+  effectiveDataPrivilege(): number {
+    const s = this.csr.mstatus;
+    return this.priv === 3 && s & MSTATUS.MPRV ? (s >>> 11) & 3 : this.priv;
+  }
+
+  /** A misaligned load at this.pc: raised, or done byte by byte when the effective privilege is M. */
+  private misalignedLoad(addr: number, f3: number, rd: number): number {
+    if (!this.config.misalignedInM || this.effectiveDataPrivilege() !== 3) {
+      return this.trap(Exception.LoadMisaligned, false, addr, this.pc);
+    }
+    const bus = this.bus;
+    const size = 1 << (f3 & 3);
+    bus.fault = false;
+    let v = 0;
+    for (let i = 0; i < size; i++) v |= bus.load((addr + i) >>> 0, 1) << (8 * i);
+    if (bus.fault) return this.trap(Exception.LoadAccessFault, false, addr, this.pc);
+    if (f3 === 1) v = (v << 16) >> 16;
+    if (rd !== 0) this.x[rd] = v;
+    return this.retire();
+  }
+
+  /** A misaligned store: raised, or done byte by byte in M (all bytes checked before any is written). */
+  private misalignedStore(addr: number, f3: number, value: number): number {
+    if (!this.config.misalignedInM || this.effectiveDataPrivilege() !== 3) {
+      return this.trap(Exception.StoreMisaligned, false, addr, this.pc);
+    }
+    const bus = this.bus;
+    const size = 1 << f3;
+    for (let i = 0; i < size; i++) {
+      const a = (addr + i) >>> 0;
+      if (!bus.isRam(a, 1) && !bus.deviceAt(a)) return this.trap(Exception.StoreAccessFault, false, addr, this.pc);
+    }
+    for (let i = 0; i < size; i++) bus.store((addr + i) >>> 0, 1, value >>> (8 * i));
+    return this.retire();
   }
 
   /** Retire the instruction at this.pc and move on. */
