@@ -24,7 +24,8 @@ export interface MachineConfig {
   trapMisalignedInM?: boolean;
 }
 
-export type RunStatus = "exit" | "limit" | "livelock";
+/** exit: the guest asked to stop; terminated: the monitor stopped it (policy); limit: --max-insns. */
+export type RunStatus = "exit" | "terminated" | "limit" | "livelock";
 
 export interface RunResult {
   status: RunStatus;
@@ -57,6 +58,15 @@ export interface StepObserver {
   trap(hart: Hart): void;
 }
 
+export interface RunHooks {
+  /** Serves traps into M when the machine was built with `monitorHandlesM` (the monitor). */
+  onMonitorTrap?: () => void;
+  /** Called after every trap the hart takes (before the monitor handles it), without single-stepping. */
+  onTrap?: (hart: Hart) => void;
+  /** Single-steps the run and reports every instruction (tracing). */
+  observer?: StepObserver;
+}
+
 export const DEFAULT_RAM = 128 * 1024 * 1024;
 const SLICE_MAX = 1 << 16;
 const WALL_SLICE = 1 << 13;
@@ -75,7 +85,7 @@ export class Machine {
   readonly clock: Clock;
   htif: Htif | undefined;
   entry: number = VirtMap.ram;
-  private halted: { status: number; reason: string } | undefined;
+  private halted: { status: number; reason: string; terminated: boolean } | undefined;
   private resetRequested = false;
   private readonly host: Host;
 
@@ -85,7 +95,7 @@ export class Machine {
     const output = config.output ?? (() => {});
     this.host = {
       output,
-      halt: (status, reason) => { this.halted ??= { status, reason }; },
+      halt: (status, reason) => { this.halted ??= { status, reason, terminated: false }; },
       reset: () => { this.resetRequested = true; },
     };
     this.hart = new Hart(
@@ -126,9 +136,19 @@ export class Machine {
     return this.halted !== undefined;
   }
 
-  /** Stop the run from host code (the monitor's SBI shutdown). */
+  /** Stop the run on the guest's request (the monitor's SBI shutdown). */
   halt(status: number, reason: string): void {
     this.host.halt(status, reason);
+  }
+
+  /** Stop the run against the guest's will (a monitor policy), naming why. */
+  terminate(reason: string): void {
+    this.halted ??= { status: 1, reason, terminated: true };
+  }
+
+  /** Guest console output from host-side code (the monitor's SBI console). */
+  output(bytes: Uint8Array): void {
+    this.host.output(bytes);
   }
 
   /** Bring device interrupt lines into mip. */
@@ -138,10 +158,10 @@ export class Machine {
   }
 
   /**
-   * Run until the guest exits or `maxInsns` instructions retire. `onMonitorTrap` serves traps into M
-   * when the machine was built with `monitorHandlesM`. `observer` makes the run single-step (tracing).
+   * Run until the guest exits or `maxInsns` instructions retire.
    */
-  run(maxInsns: number, onMonitorTrap?: (m: Machine) => void, observer?: StepObserver): RunResult {
+  run(maxInsns: number, hooks: RunHooks = {}): RunResult {
+    const { onMonitorTrap, onTrap, observer } = hooks;
     const hart = this.hart;
     const start = hart.retired;
     const t0 = process.hrtime.bigint();
@@ -174,9 +194,10 @@ export class Machine {
         if (hart.trapsTaken !== trapsBefore) observer.trap(hart);
       } else {
         stop = hart.run(slice);
+        if (onTrap && hart.trapsTaken !== trapsBefore) onTrap(hart);
       }
       this.htif?.poll();
-      if (stop === Stop.MonitorTrap && onMonitorTrap) onMonitorTrap(this);
+      if (stop === Stop.MonitorTrap && onMonitorTrap) onMonitorTrap();
       if (hart.retired === before) {
         if (++idleEvents >= LIVELOCK_EVENTS) {
           const t = hart.lastTrap;
@@ -187,6 +208,7 @@ export class Machine {
       } else idleEvents = 0;
     }
     hart.accountPrivilege();
+    if (this.halted?.terminated) return this.result("terminated", undefined, this.halted.reason, start, t0);
     if (this.halted) return this.result("exit", this.halted.status, this.halted.reason, start, t0);
     return this.result("limit", undefined, `stopped after ${maxInsns} instructions (--max-insns) at pc 0x${hex(hart.pc)} in ${privName(hart.priv)}-mode`, start, t0);
   }

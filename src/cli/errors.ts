@@ -6,6 +6,7 @@ export const ExitCode = {
   usage: 2,
   limit: 3,
   livelock: 4,
+  terminated: 5,
   internal: 70,
 } as const;
 

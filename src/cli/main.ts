@@ -8,6 +8,7 @@ import { ElfError, parseElf } from "../loader/elf.js";
 import { DEFAULT_RAM, Machine } from "../machine.js";
 import { type TestOutcome, runTest } from "../testing.js";
 import { parse, parseCount, parseSize } from "./args.js";
+import { BOOT_HELP, COMPARE_HELP, cmdBoot, cmdCompare } from "./boot-cmd.js";
 import { ExitCode, UsageError, guestExitCode } from "./errors.js";
 import { formatStats } from "./format.js";
 import { FdWriter } from "./output.js";
@@ -22,12 +23,15 @@ Usage: trapvisor <command> [options]
 
 Commands:
   run <elf>            run an RV32 ELF from reset in M-mode at its entry
+  boot <kernel.elf>    boot an S-mode kernel with the TypeScript M-mode monitor as its firmware
+  compare <kernel.elf> boot a kernel under several delegation configurations, one table
   test <dir|elf...>    run riscv-tests-format ELFs: one line each, then "N passed, N failed"
   demo                 run the bundled demo program and explain what happened (npm start)
   help [command]       show help for a command
 
 Run 'trapvisor <command> --help' for its options.
-Exit codes: the guest's exit status; 2 bad usage or input; 3 instruction limit; 4 trap loop.`;
+Exit codes: the guest's exit status; 2 bad usage or input; 3 instruction limit; 4 trap loop;
+5 the monitor terminated the guest (--csr-policy terminate).`;
 
 const RUN_HELP = `Usage: trapvisor run <elf> [options]
 
@@ -107,7 +111,7 @@ function runElf(path: string, bytes: Uint8Array, o: RunOptions): number {
   const machine = new Machine({ ramSize: o.ramSize, clock: o.clock, output: (b) => stdout.bytes(b) });
   machine.loadElf(image, name);
   const observer = o.trace ? traceObserver((line) => stderr.text(line)) : undefined;
-  const result = machine.run(o.maxInsns, undefined, observer);
+  const result = machine.run(o.maxInsns, observer ? { observer } : {});
   stdout.flush();
   if (o.stats) stderr.text(formatStats(machine.stats(), result.hostSeconds) + "\n");
   const summary = `${result.retired} instructions, ${result.hostSeconds.toFixed(3)} s`;
@@ -240,6 +244,8 @@ async function main(argv: string[]): Promise<number> {
       if (rest[0] === "run") return print(RUN_HELP);
       if (rest[0] === "test") return print(TEST_HELP);
       if (rest[0] === "demo") return print(DEMO_HELP);
+      if (rest[0] === "boot") return print(BOOT_HELP);
+      if (rest[0] === "compare") return print(COMPARE_HELP);
       return print(HELP);
     case "-V":
     case "--version":
@@ -250,8 +256,12 @@ async function main(argv: string[]): Promise<number> {
       return cmdTest(rest);
     case "demo":
       return cmdDemo(rest);
+    case "boot":
+      return cmdBoot(rest, readInput, stdout, stderr);
+    case "compare":
+      return cmdCompare(rest, readInput, stdout, stderr);
     default:
-      throw new UsageError(`unknown command '${command}' (commands: run, test, demo, help)`);
+      throw new UsageError(`unknown command '${command}' (commands: run, boot, compare, test, demo, help)`);
   }
 }
 

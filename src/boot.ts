@@ -1,0 +1,125 @@
+import { createHash } from "node:crypto";
+import { Exception } from "./isa/cause.js";
+import type { ElfImage } from "./loader/elf.js";
+import { ElfError } from "./loader/elf.js";
+import { Machine, type MachineStats, type RunHooks, type RunResult } from "./machine.js";
+import { TIMEBASE_HZ } from "./devices/clocks.js";
+import type { Delegation } from "./monitor/delegation.js";
+import { virtFdt } from "./monitor/fdt.js";
+import { type CsrPolicy, Monitor, type MonitorEvent, type MonitorStats } from "./monitor/monitor.js";
+import { trapCountIndex } from "./hart/hart.js";
+
+export interface BootOptions {
+  delegation: Delegation;
+  timeCsr: "native" | "emulate";
+  csrPolicy: CsrPolicy;
+  ramSize?: number;
+  clock?: "instructions" | "wall";
+  bootargs?: string;
+  output?: (bytes: Uint8Array) => void;
+  readByte?: () => number;
+  onEvent?: (e: MonitorEvent) => void;
+}
+
+export interface BootedMachine {
+  machine: Machine;
+  monitor: Monitor;
+  fdtAddress: number;
+}
+
+/** riscv,isa for the hart as built (misa: RV32I + S + U). */
+export const HART_ISA = "rv32i_zicsr_zifencei";
+
+/**
+ * Load an S-mode kernel and start it the way OpenSBI does on QEMU virt: S-mode at the ELF entry,
+ * a0 = hart id 0, a1 = the device tree, M-mode owned by the TypeScript monitor.
+ */
+export function bootKernel(image: ElfImage, name: string, o: BootOptions): BootedMachine {
+  const machine = new Machine({
+    ramSize: o.ramSize, clock: o.clock, output: o.output, monitorHandlesM: true,
+  });
+  machine.loadElf(image, name);
+  const ram = machine.ram;
+  const fdt = virtFdt({
+    ramBase: ram.base, ramSize: ram.size, timebaseHz: TIMEBASE_HZ, isa: HART_ISA,
+    ...(o.bootargs !== undefined ? { bootargs: o.bootargs } : {}),
+  });
+  const fdtAddress = placeFdt(image, ram.base, ram.size, fdt.length, name);
+  ram.bytes.set(fdt, fdtAddress - ram.base);
+
+  const monitor = new Monitor(machine, {
+    delegation: o.delegation, timeCsr: o.timeCsr, csrPolicy: o.csrPolicy,
+    ...(o.onEvent ? { onEvent: o.onEvent } : {}),
+    ...(o.readByte ? { readByte: o.readByte } : {}),
+  });
+  monitor.configureHart();
+  const hart = machine.hart;
+  // Enter S-mode through the same MRET path the monitor uses (MPP = S, mepc = entry).
+  hart.csr.mstatus = (hart.csr.mstatus & ~(3 << 11)) | (1 << 11);
+  hart.csr.mepc = image.entry >>> 0;
+  hart.x[10] = 0;
+  hart.x[11] = fdtAddress;
+  hart.mret();
+  return { machine, monitor, fdtAddress };
+}
+
+/** Top of RAM, 2 MiB-aligned as QEMU places it, unless a kernel segment is there. */
+function placeFdt(image: ElfImage, ramBase: number, ramSize: number, size: number, name: string): number {
+  const end = ramBase + ramSize;
+  const overlaps = (at: number): boolean =>
+    image.segments.some((s) => s.memsz > 0 && at < s.paddr + s.memsz && s.paddr < at + size);
+  for (const align of [2 * 1024 * 1024, 4096, 8]) {
+    const at = Math.floor((end - size) / align) * align;
+    if (at >= ramBase && !overlaps(at)) return at;
+  }
+  throw new ElfError(`${name}: no room for the ${size}-byte device tree in RAM above the kernel; use a larger --memory`);
+}
+
+export interface BootOutcome {
+  result: RunResult;
+  stats: MachineStats;
+  monitor: MonitorStats;
+  /** Traps the hart delivered to S by itself (delegation), by cause. */
+  delegated: { cause: number; interrupt: boolean; from: string; count: number }[];
+  trapsToM: number;
+  trapsToS: number;
+  consoleSha256: string;
+  console: Uint8Array;
+}
+
+/** Boot, run to completion (or the limit) and gather everything `--stats` and `compare` report. */
+export function runBoot(image: ElfImage, name: string, o: BootOptions, maxInsns: number, hooks: RunHooks = {}, onBooted?: (m: Machine) => void): BootOutcome {
+  const chunks: Uint8Array[] = [];
+  const booted = bootKernel(image, name, {
+    ...o,
+    output: (b) => { chunks.push(b.slice()); o.output?.(b); },
+  });
+  const { machine, monitor } = booted;
+  onBooted?.(machine);
+  const result = machine.run(maxInsns, { ...hooks, onMonitorTrap: () => monitor.handle() });
+  const console = Buffer.concat(chunks);
+  const counts = machine.hart.trapCounts;
+  const delegated: BootOutcome["delegated"] = [];
+  let trapsToM = 0, trapsToS = 0;
+  for (const interrupt of [false, true]) {
+    for (let cause = 0; cause < 32; cause++) {
+      for (const from of [0, 1, 3]) {
+        trapsToM += counts[trapCountIndex(interrupt, cause, from, 3)]!;
+        const n = counts[trapCountIndex(interrupt, cause, from, 1)]!;
+        trapsToS += n;
+        if (n) delegated.push({ cause, interrupt, from: from === 0 ? "U" : from === 1 ? "S" : "M", count: n });
+      }
+    }
+  }
+  return {
+    result, stats: machine.stats(), monitor: monitor.stats(), delegated, trapsToM, trapsToS,
+    consoleSha256: createHash("sha256").update(console).digest("hex"),
+    console,
+  };
+}
+
+/** Whether a trap from this cause would reach the monitor under a delegation (for narration). */
+export function reachesMonitor(d: Delegation, cause: number, interrupt: boolean): boolean {
+  const mask = interrupt ? d.mideleg : d.medeleg;
+  return cause === Exception.EcallFromS || ((mask >>> cause) & 1) === 0;
+}

@@ -1,0 +1,433 @@
+import { MIP, MPP_SHIFT, MSTATUS } from "../csr/bits.js";
+import { CSR_ROWS } from "../csr/definitions.js";
+import { enterTrapCsrs } from "../hart/trap.js";
+import { Exception, Interrupt, causeName, privName } from "../isa/cause.js";
+import { Csr } from "../isa/csr-addr.js";
+import { disassemble } from "../isa/disasm.js";
+import type { Machine } from "../machine.js";
+import { hex } from "../machine.js";
+import type { Delegation } from "./delegation.js";
+import { Eid, IMPL_ID, IMPL_VERSION, SPEC_VERSION, SbiError, sbiCallName } from "./sbi-ids.js";
+
+/** What the monitor does with an S-mode access to an M-mode CSR (`--csr-policy`). */
+export type CsrPolicy = "safe" | "emulate" | "forward" | "terminate";
+export const CSR_POLICIES: readonly CsrPolicy[] = ["safe", "emulate", "forward", "terminate"];
+
+/** Who dealt with a trap. "delegated" traps never reach the monitor: the hart sent them to S. */
+export type HandledBy = "delegated" | "sbi" | "emulated" | "forwarded" | "terminated";
+
+export interface MonitorOptions {
+  delegation: Delegation;
+  /** native: mcounteren.TM set, S reads `time` in hardware; emulate: every rdtime traps here. */
+  timeCsr: "native" | "emulate";
+  csrPolicy: CsrPolicy;
+  /** One call per trap the monitor handles (narration, tracing). */
+  onEvent?: (e: MonitorEvent) => void;
+  /** Console input for SBI getchar / DBCN read: next byte or -1. */
+  readByte?: () => number;
+}
+
+export interface MonitorEvent {
+  from: number;
+  pc: number;
+  /** The trapping instruction's bits, for exceptions raised by an instruction. */
+  insn: number | undefined;
+  cause: number;
+  interrupt: boolean;
+  handledBy: HandledBy;
+  /** What the monitor did, e.g. "read mhartid = 0" or "SBI BASE probe_extension". */
+  detail: string;
+  resumePc: number;
+  resumePriv: number;
+  /** The run ends here (SRST, shutdown, terminate). */
+  ended: boolean;
+}
+
+export interface TrapRow { cause: number; interrupt: boolean; name: string; from: string; to: string; handledBy: HandledBy; count: number }
+
+export interface MonitorStats {
+  traps: TrapRow[];
+  sbiCalls: { call: string; count: number }[];
+  emulated: number;
+  forwarded: number;
+  sbi: number;
+  monitorSeconds: number;
+}
+
+const SAFE_READS = new Set<number>([Csr.mvendorid, Csr.marchid, Csr.mimpid, Csr.mhartid, Csr.mconfigptr, Csr.misa]);
+const MTIE = MIP.MTIP;
+
+/**
+ * The M-mode trap handler, in TypeScript. The hart has already entered the trap (mcause, mepc, mtval,
+ * mstatus set as for real firmware); `handle` serves it and leaves through the hart's MRET path.
+ */
+export class Monitor {
+  private readonly traps = new Map<string, TrapRow>();
+  private readonly sbiCalls = new Map<string, number>();
+  private readonly shadowCsrs = new Map<number, number>();
+  private emulated = 0;
+  private forwarded = 0;
+  private sbi = 0;
+  private monitorNs = 0n;
+
+  constructor(private readonly machine: Machine, readonly options: MonitorOptions) {}
+
+  /** Program M-mode state the way firmware does before entering the kernel. */
+  configureHart(): void {
+    const csr = this.machine.hart.csr;
+    csr.medeleg = this.options.delegation.medeleg & 0xb3ff;
+    csr.mideleg = this.options.delegation.mideleg & 0x222;
+    // cycle, instret and every hpmcounter readable from S; time only with --time-csr native.
+    csr.mcounteren = (this.options.timeCsr === "native" ? ~0 : ~2) >>> 0;
+    csr.mie = MIP.MSIP;
+  }
+
+  handle(): void {
+    const t0 = process.hrtime.bigint();
+    const hart = this.machine.hart;
+    const csr = hart.csr;
+    const interrupt = csr.mcause >>> 31 === 1;
+    const cause = csr.mcause & 0x7fffffff;
+    const from = (csr.mstatus >>> MPP_SHIFT) & 3;
+    const pc = csr.mepc;
+    let outcome: { by: HandledBy; detail: string; insn?: number };
+    if (from === 3) {
+      // No M-mode code runs from guest memory, so a trap from M is a monitor bug.
+      this.machine.terminate(`monitor: unexpected ${causeName(cause, interrupt)} from M-mode at 0x${hex(pc)}`);
+      outcome = { by: "terminated", detail: "trap from M-mode" };
+    } else if (interrupt) outcome = this.interrupt(cause);
+    else {
+      switch (cause) {
+        case Exception.EcallFromS: outcome = this.sbiCall(); break;
+        case Exception.IllegalInstruction: outcome = this.illegalInstruction(from); break;
+        case Exception.LoadMisaligned:
+        case Exception.StoreMisaligned: outcome = this.misaligned(cause, from); break;
+        default: outcome = this.forward(cause, csr.mtval, from, "not handled by the monitor");
+      }
+    }
+    if (outcome.by !== "terminated") hart.mret();
+    this.count(cause, interrupt, from, outcome.by);
+    this.monitorNs += process.hrtime.bigint() - t0;
+    if (this.options.onEvent) {
+      const bus = this.machine.bus;
+      const insn = outcome.insn ?? (interrupt || cause === Exception.InstructionAccessFault || !bus.isRam(pc, 4) ? undefined : bus.ram.read(pc - bus.ram.base, 4));
+      this.options.onEvent({
+        from, pc, insn, cause, interrupt, handledBy: outcome.by, detail: outcome.detail,
+        resumePc: hart.pc, resumePriv: hart.priv, ended: this.machine.exited,
+      });
+    }
+  }
+
+  private count(cause: number, interrupt: boolean, from: number, by: HandledBy): void {
+    const key = `${interrupt ? 1 : 0}:${cause}:${from}:${by}`;
+    const row = this.traps.get(key);
+    if (row) row.count++;
+    else this.traps.set(key, { cause, interrupt, name: causeName(cause, interrupt), from: privName(from), to: "M", handledBy: by, count: 1 });
+    if (by === "emulated") this.emulated++;
+    else if (by === "forwarded") this.forwarded++;
+    else if (by === "sbi") this.sbi++;
+  }
+
+  /**
+   * Deliver a trap to the guest's S-mode handler exactly as delegation would (4.1.1): scause, sepc,
+   * stval, SPP/SPIE/SIE, pc = stvec (vectored for interrupts). The caller's MRET then enters S.
+   */
+  private forward(cause: number, tval: number, from: number, why: string, interrupt = false) {
+    const csr = this.machine.hart.csr;
+    const vector = enterTrapCsrs(csr, from, 1, cause, interrupt, csr.mepc, tval);
+    if (!interrupt && cause === Exception.InstructionAccessFault && csr.mepc === (csr.stvec & ~3) >>> 0) {
+      this.machine.terminate(`guest has no S-mode trap handler: stvec = 0x${hex(csr.stvec)} cannot be fetched`);
+      return { by: "terminated" as const, detail: "no S-mode trap handler" };
+    }
+    csr.mepc = vector;
+    csr.mstatus = ((csr.mstatus & ~MSTATUS.MPP) | (1 << MPP_SHIFT)) >>> 0;
+    return { by: "forwarded" as const, detail: `forwarded to stvec 0x${hex(vector)} (${why})` };
+  }
+
+  private skipInstruction(): void {
+    const csr = this.machine.hart.csr;
+    csr.mepc = (csr.mepc + 4) >>> 0;
+  }
+
+  // ---- interrupts -------------------------------------------------------------------------------
+
+  private interrupt(cause: number) {
+    const csr = this.machine.hart.csr;
+    if (cause === Interrupt.MachineTimer) {
+      // Without Sstc the monitor turns MTI into STI for the guest, as OpenSBI does.
+      csr.mie &= ~MTIE;
+      csr.mipSoftware |= MIP.STIP;
+      return { by: "forwarded" as const, detail: "raised STIP for the guest (timer)" };
+    }
+    if (cause === Interrupt.MachineSoftware) {
+      this.machine.clint.msip = 0;
+      csr.mipSoftware |= MIP.SSIP;
+      return { by: "forwarded" as const, detail: "raised SSIP for the guest (IPI)" };
+    }
+    csr.mie &= ~(1 << cause);
+    return { by: "emulated" as const, detail: `masked unexpected ${causeName(cause, true)}` };
+  }
+
+  // ---- SBI ----------------------------------------------------------------------------------------
+
+  private sbiCall() {
+    const hart = this.machine.hart;
+    const x = hart.x;
+    const eid = x[17]! >>> 0, fid = x[16]! >>> 0;
+    const a = (i: number): number => x[10 + i]! >>> 0;
+    const name = sbiCallName(eid, fid);
+    this.sbiCalls.set(name, (this.sbiCalls.get(name) ?? 0) + 1);
+    this.skipInstruction();
+    if (eid < 0x10) {
+      x[10] = this.legacy(eid, a);
+      return { by: "sbi" as const, detail: `SBI ${name}` };
+    }
+    const [error, value] = this.sbiV2(eid, fid, a);
+    if (error !== null) {
+      x[10] = error;
+      x[11] = value;
+    }
+    return { by: "sbi" as const, detail: `SBI ${name}${error !== null && error < 0 ? ` -> error ${error}` : ""}` };
+  }
+
+  private legacy(eid: number, a: (i: number) => number): number {
+    switch (eid) {
+      case Eid.legacySetTimer: this.setTimer(a(0), a(1)); return 0;
+      case Eid.legacyConsolePutchar: this.machine.output(new Uint8Array([a(0) & 0xff])); return 0;
+      case Eid.legacyConsoleGetchar: return this.options.readByte?.() ?? -1;
+      case Eid.legacyShutdown: this.machine.halt(0, "SBI legacy shutdown"); return 0;
+      default: return SbiError.notSupported;
+    }
+  }
+
+  private setTimer(lo: number, hi: number): void {
+    const csr = this.machine.hart.csr;
+    this.machine.clint.mtimecmp = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+    csr.mipSoftware &= ~MIP.STIP;
+    csr.mie |= MTIE;
+  }
+
+  /** SBI v2.0 calls: [error, value]; error null means "do not touch a0/a1" (calls that do not return). */
+  private sbiV2(eid: number, fid: number, a: (i: number) => number): [number | null, number] {
+    const m = this.machine;
+    const E = SbiError;
+    switch (eid) {
+      case Eid.base:
+        switch (fid) {
+          case 0: return [E.success, SPEC_VERSION];
+          case 1: return [E.success, IMPL_ID];
+          case 2: return [E.success, IMPL_VERSION];
+          case 3: return [E.success, this.probe(a(0))];
+          case 4: return [E.success, CSR_ROWS[Csr.mvendorid]!.read(m.hart)];
+          case 5: return [E.success, CSR_ROWS[Csr.marchid]!.read(m.hart)];
+          case 6: return [E.success, CSR_ROWS[Csr.mimpid]!.read(m.hart)];
+          default: return [E.notSupported, 0];
+        }
+      case Eid.time:
+        if (fid !== 0) return [E.notSupported, 0];
+        this.setTimer(a(0), a(1));
+        return [E.success, 0];
+      case Eid.ipi: {
+        if (fid !== 0) return [E.notSupported, 0];
+        const targets = this.hartMask(a(0), a(1));
+        if (targets === undefined) return [E.invalidParam, 0];
+        if (targets) m.hart.csr.mipSoftware |= MIP.SSIP;
+        return [E.success, 0];
+      }
+      case Eid.rfence: {
+        if (fid > 2) return [E.notSupported, 0]; // the hypervisor fences need the H extension
+        if (this.hartMask(a(0), a(1)) === undefined) return [E.invalidParam, 0];
+        if (fid > 0) {
+          const start = a(2), size = a(3);
+          // size = 0 or all-ones (flush everything) are always fine; otherwise the range must not wrap.
+          if (size !== 0 && size !== 0xffffffff && start + size > 0x100000000) return [E.invalidAddress, 0];
+        }
+        return [E.success, 0]; // one hart, no TLB or instruction cache to flush yet: local fences are no-ops
+      }
+      case Eid.hsm: return this.hsm(fid, a);
+      case Eid.srst: {
+        if (fid !== 0) return [E.notSupported, 0];
+        const type = a(0), reason = a(1);
+        if (type > 2 && type < 0xf0000000) return [E.invalidParam, 0];
+        if (reason > 1 && reason < 0xe0000000) return [E.invalidParam, 0];
+        if (type >= 0xf0000000) return [E.notSupported, 0];
+        const what = type === 0 ? "shutdown" : type === 1 ? "cold reboot" : "warm reboot";
+        const why = reason === 0 ? "no reason" : reason === 1 ? "system failure" : `reason 0x${reason.toString(16)}`;
+        m.halt(reason === 1 ? 1 : 0, `SBI SRST ${what} (${why})`);
+        return [null, 0];
+      }
+      case Eid.dbcn: return this.debugConsole(fid, a);
+      default:
+        return [E.notSupported, 0];
+    }
+  }
+
+  private probe(eid: number): number {
+    const known: number[] = [Eid.base, Eid.time, Eid.ipi, Eid.rfence, Eid.hsm, Eid.srst, Eid.dbcn,
+      Eid.legacySetTimer, Eid.legacyConsolePutchar, Eid.legacyConsoleGetchar, Eid.legacyShutdown];
+    return known.includes(eid) ? 1 : 0;
+  }
+
+  /** true: hart 0 is targeted; false: it is not; undefined: the mask names harts that do not exist. */
+  private hartMask(mask: number, base: number): boolean | undefined {
+    if (base === 0xffffffff) return true; // hart_mask_base = -1: every hart
+    if (base !== 0) return mask === 0 ? false : undefined;
+    if (mask & ~1) return undefined;
+    return (mask & 1) === 1;
+  }
+
+  private hsm(fid: number, a: (i: number) => number): [number | null, number] {
+    const E = SbiError;
+    const m = this.machine;
+    switch (fid) {
+      case 0: return [a(0) === 0 ? E.alreadyAvailable : E.invalidParam, 0]; // hart_start: hart 0 is running
+      case 1: // hart_stop: the only hart stops, so nothing is left to run
+        m.halt(0, "SBI HSM hart_stop: the only hart stopped");
+        return [null, 0];
+      case 2: return a(0) === 0 ? [E.success, 0] : [E.invalidParam, 0]; // STARTED whenever it can ask
+      case 3: {
+        const type = a(0);
+        if (type === 0) return [E.success, 0]; // retentive: resumes at once (interrupts are checked next)
+        if (type === 0x80000000) {
+          const resume = a(1);
+          if (!m.bus.isRam(resume, 4)) return [E.invalidAddress, 0];
+          // Non-retentive: resume in S at resume_addr, a0 = hartid, a1 = opaque, satp = 0, SIE = 0.
+          const csr = m.hart.csr;
+          csr.satp = 0;
+          csr.mstatus &= ~MSTATUS.SIE;
+          csr.mepc = resume;
+          m.hart.x[10] = 0;
+          m.hart.x[11] = a(2);
+          return [null, 0];
+        }
+        if (type < 0x10000000 || (type > 0x80000000 && type < 0x90000000)) return [E.invalidParam, 0];
+        return [E.invalidParam, 0]; // platform-specific types: none implemented
+      }
+      default: return [E.notSupported, 0];
+    }
+  }
+
+  private debugConsole(fid: number, a: (i: number) => number): [number, number] {
+    const E = SbiError;
+    const bus = this.machine.bus;
+    if (fid === 2) {
+      this.machine.output(new Uint8Array([a(0) & 0xff]));
+      return [E.success, 0];
+    }
+    if (fid > 1) return [E.notSupported, 0];
+    const n = a(0), lo = a(1), hi = a(2);
+    // The buffer must be guest RAM (riscv-sbi-doc "shared memory physical address range").
+    if (hi !== 0 || !bus.isRam(lo, n)) return [E.invalidParam, 0];
+    const off = lo - bus.ram.base;
+    if (fid === 0) {
+      this.machine.output(bus.ram.bytes.slice(off, off + n));
+      return [E.success, n];
+    }
+    let count = 0;
+    while (count < n) {
+      const b = this.options.readByte?.() ?? -1;
+      if (b < 0) break;
+      bus.ram.bytes[off + count++] = b;
+    }
+    return [E.success, count];
+  }
+
+  // ---- trap-and-emulate ---------------------------------------------------------------------------
+
+  private illegalInstruction(from: number) {
+    const hart = this.machine.hart;
+    const csr = hart.csr;
+    const insn = csr.mtval >>> 0;
+    const f3 = (insn >>> 12) & 7;
+    const isCsr = (insn & 0x7f) === 0x73 && f3 !== 0 && f3 !== 4;
+    if (!isCsr) return { ...this.forward(Exception.IllegalInstruction, insn, from, "illegal instruction"), insn };
+    const addr = insn >>> 20;
+    const rd = (insn >>> 7) & 31;
+    const src = (insn >>> 15) & 31;
+    const writes = (f3 & 3) === 1 || src !== 0;
+    const text = disassemble(insn, csr.mepc);
+
+    // (2) time/timeh with mcounteren.TM clear: emulated from mtime (U only when the kernel allows it).
+    if ((addr === Csr.time || addr === Csr.timeh) && !writes && (from === 1 || (csr.scounteren & 2) !== 0)) {
+      const t = this.machine.clint.mtime();
+      const value = Number(addr === Csr.time ? t & 0xffffffffn : (t >> 32n) & 0xffffffffn);
+      if (rd !== 0) hart.x[rd] = value;
+      this.skipInstruction();
+      return { by: "emulated" as const, detail: `${text}: read mtime = 0x${hex(value)}`, insn };
+    }
+
+    // (3) S-mode access to an M-mode CSR: the per-run policy.
+    if (from === 1 && ((addr >>> 8) & 3) === 3) {
+      const policy = this.options.csrPolicy;
+      const row = CSR_ROWS[addr];
+      if (policy === "terminate") {
+        this.machine.terminate(`S-mode executed '${text}' (0x${hex(insn)}) at 0x${hex(csr.mepc)}: access to an M-mode CSR (--csr-policy terminate)`);
+        return { by: "terminated" as const, detail: `terminated on ${text}`, insn };
+      }
+      const emulate = row !== undefined && (policy === "emulate" || (policy === "safe" && !writes && SAFE_READS.has(addr)));
+      if (!emulate || (writes && addr >>> 10 === 3)) {
+        return { ...this.forward(Exception.IllegalInstruction, insn, from, `M-mode CSR, --csr-policy ${policy}`), insn };
+      }
+      const old = this.shadowCsrs.get(addr) ?? row.read(hart);
+      if (writes) {
+        const operand = f3 & 4 ? src : hart.x[src]! >>> 0;
+        const kind = f3 & 3;
+        this.shadowCsrs.set(addr, (kind === 1 ? operand : kind === 2 ? old | operand : old & ~operand) >>> 0);
+      }
+      if (rd !== 0) hart.x[rd] = old;
+      this.skipInstruction();
+      const name = row.name;
+      return {
+        by: "emulated" as const,
+        detail: writes ? `${text}: wrote shadow ${name} = 0x${hex(this.shadowCsrs.get(addr)!)}` : `${text}: read ${name} = 0x${hex(old)}`,
+        insn,
+      };
+    }
+    return { ...this.forward(Exception.IllegalInstruction, insn, from, "illegal instruction"), insn };
+  }
+
+  /** (1) A misaligned load or store from S/U, done byte by byte; a faulting byte becomes an access fault. */
+  private misaligned(cause: number, from: number) {
+    const hart = this.machine.hart;
+    const csr = hart.csr;
+    const bus = this.machine.bus;
+    const addr = csr.mtval >>> 0;
+    const pc = csr.mepc;
+    const insn = bus.isRam(pc, 4) ? bus.ram.read(pc - bus.ram.base, 4) : 0;
+    const f3 = (insn >>> 12) & 7;
+    const size = 1 << (f3 & 3);
+    const isLoad = cause === Exception.LoadMisaligned;
+    const text = disassemble(insn, pc);
+    const mapped = (a: number): boolean => bus.isRam(a, 1) || bus.deviceAt(a) !== undefined;
+    for (let i = 0; i < size; i++) {
+      const a = (addr + i) >>> 0;
+      if (!mapped(a)) {
+        const fault = isLoad ? Exception.LoadAccessFault : Exception.StoreAccessFault;
+        return { ...this.forward(fault, a, from, `byte 0x${hex(a)} of a misaligned access faults`), insn };
+      }
+    }
+    if (isLoad) {
+      let v = 0;
+      for (let i = 0; i < size; i++) v |= bus.load((addr + i) >>> 0, 1) << (8 * i);
+      if (f3 === 1) v = (v << 16) >> 16;
+      const rd = (insn >>> 7) & 31;
+      if (rd !== 0) hart.x[rd] = v;
+    } else {
+      const v = hart.x[(insn >>> 20) & 31]!;
+      for (let i = 0; i < size; i++) bus.store((addr + i) >>> 0, 1, v >>> (8 * i));
+    }
+    this.skipInstruction();
+    return { by: "emulated" as const, detail: `${text}: ${size}-byte ${isLoad ? "load" : "store"} at 0x${hex(addr)} done byte by byte`, insn };
+  }
+
+  stats(): MonitorStats {
+    return {
+      traps: [...this.traps.values()],
+      sbiCalls: [...this.sbiCalls.entries()].map(([call, count]) => ({ call, count })),
+      emulated: this.emulated,
+      forwarded: this.forwarded,
+      sbi: this.sbi,
+      monitorSeconds: Number(this.monitorNs) / 1e9,
+    };
+  }
+}
