@@ -125,7 +125,7 @@ export class Machine {
     }
     const tohost = image.symbols.get("tohost");
     if (tohost !== undefined && this.bus.isRam(tohost, 8)) {
-      this.htif = new Htif(tohost, image.symbols.get("fromhost"), this.bus, this.host);
+      this.htif = new Htif(tohost, image.symbols.get("fromhost"), this.bus, this.host, () => this.hart.retired);
       this.bus.watch = this.htif;
     }
     this.entry = image.entry >>> 0;

@@ -5,7 +5,7 @@ import { Csr } from "../isa/csr-addr.js";
 import { Interrupt } from "../isa/cause.js";
 import type { Machine } from "../machine.js";
 import {
-  a0, a1, addi, beq, csrr, csrrsi, csrw, jal, lbu, li, load, lw, newMachine, RAM_BASE, sb, sh, step, sw, t0, t1, t2, x0,
+  a0, a1, addi, beq, csrr, csrrs, csrrsi, csrw, jal, lbu, li, load, lw, newMachine, RAM_BASE, sb, sh, step, sw, t0, t1, t2, x0,
 } from "../testing/asm.js";
 import { Clint } from "./clint.js";
 import type { Clock, Host } from "./host.js";
@@ -236,6 +236,17 @@ describe("HTIF (tohost/fromhost)", () => {
     const m = htifMachine([...li(t0, TOHOST), addi(t1, x0, 1), sw(t1, 0, t0), jal(x0, 0)]);
     const r = m.run(1_000_000);
     expect([r.status, r.exitCode, r.reason]).toEqual(["exit", 0, "HTIF exit: pass"]);
+  });
+
+  it("a low word followed, a few slices later, by its high word is one command (no premature run)", () => {
+    const out: number[] = [];
+    const m = htifMachine([
+      ...li(t0, TOHOST), ...li(t1, 0x01010000), addi(t2, x0, 0x41), sw(t2, 0, t0),
+      csrrs(a0, Csr.mscratch, x0), csrrs(a0, Csr.mscratch, x0), sw(t1, 4, t0), jal(x0, 0),
+    ], out);
+    const r = m.run(20_000);
+    expect(out).toEqual([0x41]);
+    expect([r.status, m.htif?.commands]).toEqual(["limit", 1]);
   });
 
   it("device 1 command 1 prints a character and answers in fromhost", () => {

@@ -5,19 +5,22 @@ const SYS_WRITE = 64;
 const SYS_EXIT = 93;
 const ENOSYS = 38;
 const EFAULT = 14;
+/** Instructions a low-word-only tohost write waits for its high word. */
+const LOW_ONLY_GRACE = 4096;
 
 /**
  * Berkeley HTIF as Spike and `qemu -M spike` speak it, through the ELF's `tohost`/`fromhost` words.
  * tohost = dev<<56 | cmd<<48 | payload. Device 0: odd payload = exit with payload>>1, even payload =
  * address of a syscall-proxy block (u64 which, arg0, arg1, ...). Device 1 command 1: print a character.
  * RV32 guests write tohost as two words in either order: a command runs once both halves are
- * written (or, for a guest that writes only the low word, at the next poll after it was seen).
+ * written, or — for a guest that writes only the low word — once LOW_ONLY_GRACE instructions have
+ * retired without the high word arriving.
  */
 export class Htif implements RamWatch {
   readonly size = 8;
   private loWritten = false;
   private hiWritten = false;
-  private loSeenAtPoll = false;
+  private loWrittenAt = 0;
   /** Commands processed, for tests and statistics. */
   commands = 0;
 
@@ -26,20 +29,22 @@ export class Htif implements RamWatch {
     private readonly fromhost: number | undefined,
     private readonly bus: Bus,
     private readonly host: Host,
+    private readonly retired: () => number,
   ) {}
 
   onStore(addr: number, width: number): void {
     const off = (addr - this.base) >>> 0;
-    if (off < 4) this.loWritten = true;
+    if (off < 4 && !this.loWritten) {
+      this.loWritten = true;
+      this.loWrittenAt = this.retired();
+    }
     if (off + width > 4) this.hiWritten = true;
     if (this.loWritten && this.hiWritten) this.process();
   }
 
   /** Called between instruction slices: runs a command whose high word never came. */
   poll(): void {
-    if (!this.loWritten) return;
-    if (this.loSeenAtPoll) this.process();
-    else this.loSeenAtPoll = true;
+    if (this.loWritten && this.retired() - this.loWrittenAt >= LOW_ONLY_GRACE) this.process();
   }
 
   private word(addr: number): number {
@@ -47,7 +52,7 @@ export class Htif implements RamWatch {
   }
 
   private process(): void {
-    this.loWritten = this.hiWritten = this.loSeenAtPoll = false;
+    this.loWritten = this.hiWritten = false;
     const lo = this.word(this.base);
     const hi = this.word(this.base + 4);
     if (lo === 0 && hi === 0) return;
