@@ -3,8 +3,9 @@
 # Include it once, at the top of a guest, before any code. It gives:
 #   - SBI extension ids, error codes and the machine's addresses (RAM, CLINT);
 #   - SBI_CALL, PRINT, PRINT_HEX, CHECK_* macros and PASS / FAIL;
-#   - TRAP_ENTRY: a trap entry point that saves x1..x31 into a frame, calls a handler with
-#     a0 = frame, restores every register from the (possibly edited) frame and returns with sret;
+#   - TRAP_ENTRY / TRAP_FRAMES: a nestable trap entry that saves x1..x31 and sepc, sstatus, scause,
+#     stval into a frame, calls a handler with a0 = frame, restores everything from the (possibly
+#     edited) frame and returns with sret;
 #   - routines in .text: puts, puthex, check_failed, guest_pass, guest_fail, kernel_emulate_time.
 #
 # Register contract: SBI calls clobber a0, a1 (results) and the macros below clobber a0-a2, a6, a7;
@@ -50,7 +51,13 @@
 #define CAUSE_ECALL_U      8
 #define CAUSE_S_TIMER      5
 
-#define FRAME_SIZE 128                /* x0..x31, x[i] at 4*i */
+#define FRAME_SIZE 144                /* x0..x31 (x[i] at 4*i), then the trap CSRs */
+#define FRAME_SEPC    128
+#define FRAME_SSTATUS 132
+#define FRAME_SCAUSE  136
+#define FRAME_STVAL   140
+#define TRAP_STRIDE 1024              /* frame + handler stack per nesting level */
+#define TRAP_DEPTH  3
 #define REG(i) (4 * (i))
 
 # a7 = eid, a6 = fid, ecall: a0 = error, a1 = value.
@@ -137,8 +144,12 @@
         j guest_pass
 .endm
 
-# A trap entry (4-byte aligned, usable as stvec or as a vector target). sscratch must hold the
-# frame address (FRAME_SIZE bytes, with handler stack space below it) and does again on return.
+# A trap entry (4-byte aligned, usable as stvec or as a vector target). sscratch holds the address
+# of the frame to fill. The entry saves x1..x31, sepc, sstatus, scause and stval in the frame, points
+# sscratch TRAP_STRIDE bytes lower (so a trap taken inside the handler, e.g. an rdtime the kernel
+# must emulate itself, nests safely), calls \handler with a0 = frame on the stack below the frame,
+# then restores sscratch, sepc, sstatus and every register from the (possibly edited) frame: a
+# handler skips an instruction by adding 4 to FRAME_SEPC and returns to S by setting SPP there.
 .macro TRAP_ENTRY handler
         .align 2
         csrrw sp, sscratch, sp          # sp = frame, sscratch = interrupted sp
@@ -172,11 +183,26 @@
         sw x29, REG(29)(sp)
         sw x30, REG(30)(sp)
         sw x31, REG(31)(sp)
-        csrrw t0, sscratch, sp          # sscratch = frame again, t0 = interrupted sp
+        csrr t0, sscratch
         sw t0, REG(2)(sp)
         sw zero, REG(0)(sp)
+        csrr t0, sepc
+        sw t0, FRAME_SEPC(sp)
+        csrr t0, sstatus
+        sw t0, FRAME_SSTATUS(sp)
+        csrr t0, scause
+        sw t0, FRAME_SCAUSE(sp)
+        csrr t0, stval
+        sw t0, FRAME_STVAL(sp)
+        addi t0, sp, -TRAP_STRIDE
+        csrw sscratch, t0               # a nested trap gets the next frame down
         mv a0, sp
-        call \handler                   # runs on the stack below the frame
+        call \handler
+        csrw sscratch, sp
+        lw t0, FRAME_SEPC(sp)
+        csrw sepc, t0
+        lw t0, FRAME_SSTATUS(sp)
+        csrw sstatus, t0
         lw x1, REG(1)(sp)
         lw x3, REG(3)(sp)
         lw x4, REG(4)(sp)
@@ -211,11 +237,12 @@
         sret
 .endm
 
-# Reserve a frame with \stack bytes of handler stack below it; \label is the frame address.
-.macro TRAP_FRAME label, stack
+# Reserve room for TRAP_DEPTH nested frames; \label is the first (outermost) frame: put its
+# address in sscratch before the first trap.
+.macro TRAP_FRAMES label
         .pushsection .bss
         .align 4
-        .space \stack
+        .space TRAP_STRIDE * TRAP_DEPTH - FRAME_SIZE
 \label:
         .space FRAME_SIZE
         .popsection
@@ -314,9 +341,9 @@ kernel_emulate_time:
         slli a1, a1, 2
         add a1, a0, a1
         sw a2, 0(a1)
-4:      csrr a1, sepc
+4:      lw a1, FRAME_SEPC(a0)
         addi a1, a1, 4
-        csrw sepc, a1
+        sw a1, FRAME_SEPC(a0)
         la a1, kernel_time_emulations
         lw a2, 0(a1)
         addi a2, a2, 1

@@ -10,10 +10,21 @@ export class Clint implements Device {
   readonly name = "clint";
   readonly size = 0x10000;
   msip = 0;
-  mtimecmp = (1n << 64n) - 1n;
+  private cmp = (1n << 64n) - 1n;
   private mtimeOffset = 0n;
+  // Doubles mirroring cmp and mtimeOffset for the per-slice checks (exact below 2^53 ticks).
+  private cmpNumber = Number(this.cmp);
+  private offsetNumber = 0;
 
   constructor(readonly base: number, private readonly clock: Clock) {}
+
+  get mtimecmp(): bigint {
+    return this.cmp;
+  }
+  set mtimecmp(v: bigint) {
+    this.cmp = v & ((1n << 64n) - 1n);
+    this.cmpNumber = Number(this.cmp);
+  }
 
   mtime(): bigint {
     return (this.clock.now() + this.mtimeOffset) & ((1n << 64n) - 1n);
@@ -21,14 +32,20 @@ export class Clint implements Device {
 
   /** MSIP and MTIP as they stand now. */
   lines(): number {
-    return (this.msip & 1 ? MIP.MSIP : 0) | (this.mtime() >= this.mtimecmp ? MIP.MTIP : 0);
+    const mtip = this.offsetNumber >= 0 && this.clock.ticks() + this.offsetNumber < 2 ** 53
+      ? this.clock.ticks() + this.offsetNumber >= this.cmpNumber
+      : this.mtime() >= this.cmp;
+    return (this.msip & 1 ? MIP.MSIP : 0) | (mtip ? MIP.MTIP : 0);
   }
 
   /** Instructions that can retire before MTIP rises (0 if it is already up). */
   instructionsUntilTimer(): number {
-    const now = this.mtime();
-    if (now >= this.mtimecmp) return 0;
-    return this.clock.instructionsUntil(this.clock.now() + (this.mtimecmp - now));
+    const now = this.clock.ticks() + this.offsetNumber;
+    if (this.offsetNumber < 0 || now >= 2 ** 53) {
+      const t = this.mtime();
+      return t >= this.cmp ? 0 : this.clock.instructionsFor(Number(this.cmp - t));
+    }
+    return now >= this.cmpNumber ? 0 : this.clock.instructionsFor(this.cmpNumber - now);
   }
 
   read(offset: number, width: number): number {
@@ -44,6 +61,7 @@ export class Clint implements Device {
     else if (offset >= 0xbff8 && offset < 0xc000) {
       const next = mergeInto(this.mtime(), offset - 0xbff8, width, value);
       this.mtimeOffset = next - this.clock.now();
+      this.offsetNumber = Number(this.mtimeOffset);
     }
   }
 }

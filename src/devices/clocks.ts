@@ -10,9 +10,11 @@ export class InstructionClock implements Clock {
   now(): bigint {
     return BigInt(this.retired());
   }
-  instructionsUntil(t: bigint): number {
-    const d = t - this.now();
-    return d <= 0n ? 0 : d > 0x7fffffffn ? 0x7fffffff : Number(d);
+  ticks(): number {
+    return this.retired();
+  }
+  instructionsFor(ticks: number): number {
+    return ticks <= 0 ? 0 : ticks > 0x7fffffff ? 0x7fffffff : Math.ceil(ticks);
   }
 }
 
@@ -23,7 +25,10 @@ export class WallClock implements Clock {
   now(): bigint {
     return ((process.hrtime.bigint() - this.start) * BigInt(TIMEBASE_HZ)) / 1_000_000_000n;
   }
-  instructionsUntil(): number {
+  ticks(): number {
+    return Number(this.now());
+  }
+  instructionsFor(): number {
     return Infinity;
   }
 }

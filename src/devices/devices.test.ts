@@ -18,7 +18,8 @@ class FakeClock implements Clock {
   readonly frequency = 10_000_000;
   t = 0n;
   now(): bigint { return this.t; }
-  instructionsUntil(t: bigint): number { return t <= this.t ? 0 : Number(t - this.t); }
+  ticks(): number { return Number(this.t); }
+  instructionsFor(ticks: number): number { return Math.max(0, Math.ceil(ticks)); }
 }
 
 class HostStub implements Host {

@@ -12,8 +12,10 @@ export interface Host {
 export interface Clock {
   /** Current tick count since reset. */
   now(): bigint;
+  /** The same as a double (exact below 2^53 ticks): the per-slice fast path. */
+  ticks(): number;
   /** Ticks per second the guest is told (FDT timebase-frequency). */
   readonly frequency: number;
-  /** Instructions that may retire before tick `t` is reached; Infinity for a wall clock (poll instead). */
-  instructionsUntil(t: bigint): number;
+  /** Instructions that may retire before `ticks` more ticks pass; Infinity for a wall clock (poll instead). */
+  instructionsFor(ticks: number): number;
 }

@@ -54,6 +54,7 @@ export interface MonitorStats {
   monitorSeconds: number;
 }
 
+const HANDLERS: readonly HandledBy[] = ["delegated", "sbi", "emulated", "forwarded", "terminated"];
 const SAFE_READS = new Set<number>([Csr.mvendorid, Csr.marchid, Csr.mimpid, Csr.mhartid, Csr.mconfigptr, Csr.misa]);
 const MTIE = MIP.MTIP;
 
@@ -62,15 +63,21 @@ const MTIE = MIP.MTIP;
  * mstatus set as for real firmware); `handle` serves it and leaves through the hart's MRET path.
  */
 export class Monitor {
-  private readonly traps = new Map<string, TrapRow>();
-  private readonly sbiCalls = new Map<string, number>();
+  /** Trap counts by (interrupt, cause, from, handledBy), packed into one number key. */
+  private readonly traps = new Map<number, number>();
+  /** SBI call counts by (eid, fid). */
+  private readonly sbiCalls = new Map<number, { eid: number; fid: number; count: number }>();
+  /** Build human-readable details only when someone listens (narration): traps are the hot path. */
+  private readonly describe: boolean;
   private readonly shadowCsrs = new Map<number, number>();
   private emulated = 0;
   private forwarded = 0;
   private sbi = 0;
-  private monitorNs = 0n;
+  private monitorMs = 0;
 
-  constructor(private readonly machine: Machine, readonly options: MonitorOptions) {}
+  constructor(private readonly machine: Machine, readonly options: MonitorOptions) {
+    this.describe = options.onEvent !== undefined;
+  }
 
   /** Program M-mode state the way firmware does before entering the kernel. */
   configureHart(): void {
@@ -83,7 +90,7 @@ export class Monitor {
   }
 
   handle(): void {
-    const t0 = process.hrtime.bigint();
+    const t0 = performance.now();
     const hart = this.machine.hart;
     const csr = hart.csr;
     const interrupt = csr.mcause >>> 31 === 1;
@@ -107,7 +114,7 @@ export class Monitor {
     }
     if (outcome.by !== "terminated") hart.mret();
     this.count(cause, interrupt, from, outcome.by);
-    this.monitorNs += process.hrtime.bigint() - t0;
+    this.monitorMs += performance.now() - t0;
     if (this.options.onEvent) {
       const bus = this.machine.bus;
       const insn = outcome.insn ?? (interrupt || cause === Exception.InstructionAccessFault || !bus.isRam(pc, 4) ? undefined : bus.ram.read(pc - bus.ram.base, 4));
@@ -119,10 +126,8 @@ export class Monitor {
   }
 
   private count(cause: number, interrupt: boolean, from: number, by: HandledBy): void {
-    const key = `${interrupt ? 1 : 0}:${cause}:${from}:${by}`;
-    const row = this.traps.get(key);
-    if (row) row.count++;
-    else this.traps.set(key, { cause, interrupt, name: causeName(cause, interrupt), from: privName(from), to: "M", handledBy: by, count: 1 });
+    const key = ((((interrupt ? 32 : 0) + cause) * 4 + from) * 8) + HANDLERS.indexOf(by);
+    this.traps.set(key, (this.traps.get(key) ?? 0) + 1);
     if (by === "emulated") this.emulated++;
     else if (by === "forwarded") this.forwarded++;
     else if (by === "sbi") this.sbi++;
@@ -141,7 +146,7 @@ export class Monitor {
     }
     csr.mepc = vector;
     csr.mstatus = ((csr.mstatus & ~MSTATUS.MPP) | (1 << MPP_SHIFT)) >>> 0;
-    return { by: "forwarded" as const, detail: `forwarded to stvec 0x${hex(vector)} (${why})` };
+    return { by: "forwarded" as const, detail: this.describe ? `forwarded to stvec 0x${hex(vector)} (${why})` : "" };
   }
 
   private skipInstruction(): void {
@@ -175,19 +180,21 @@ export class Monitor {
     const x = hart.x;
     const eid = x[17]! >>> 0, fid = x[16]! >>> 0;
     const a = (i: number): number => x[10 + i]! >>> 0;
-    const name = sbiCallName(eid, fid);
-    this.sbiCalls.set(name, (this.sbiCalls.get(name) ?? 0) + 1);
+    const key = eid * 64 + (fid & 63);
+    const entry = this.sbiCalls.get(key);
+    if (entry) entry.count++;
+    else this.sbiCalls.set(key, { eid, fid, count: 1 });
     this.skipInstruction();
     if (eid < 0x10) {
       x[10] = this.legacy(eid, a);
-      return { by: "sbi" as const, detail: `SBI ${name}` };
+      return { by: "sbi" as const, detail: this.describe ? `SBI ${sbiCallName(eid, fid)}` : "" };
     }
     const [error, value] = this.sbiV2(eid, fid, a);
     if (error !== null) {
       x[10] = error;
       x[11] = value;
     }
-    return { by: "sbi" as const, detail: `SBI ${name}${error !== null && error < 0 ? ` -> error ${error}` : ""}` };
+    return { by: "sbi" as const, detail: this.describe ? `SBI ${sbiCallName(eid, fid)}${error !== null && error < 0 ? ` -> error ${error}` : ""}` : "" };
   }
 
   private legacy(eid: number, a: (i: number) => number): number {
@@ -421,13 +428,21 @@ export class Monitor {
   }
 
   stats(): MonitorStats {
+    const traps: TrapRow[] = [...this.traps.entries()].sort((a, b) => a[0] - b[0]).map(([key, count]) => {
+      const handledBy = HANDLERS[key % 8]!;
+      const from = Math.floor(key / 8) % 4;
+      const code = Math.floor(key / 32);
+      const interrupt = code >= 32;
+      const cause = code % 32;
+      return { cause, interrupt, name: causeName(cause, interrupt), from: privName(from), to: "M", handledBy, count };
+    });
     return {
-      traps: [...this.traps.values()],
-      sbiCalls: [...this.sbiCalls.entries()].map(([call, count]) => ({ call, count })),
+      traps,
+      sbiCalls: [...this.sbiCalls.values()].map((c) => ({ call: sbiCallName(c.eid, c.fid), count: c.count })),
       emulated: this.emulated,
       forwarded: this.forwarded,
       sbi: this.sbi,
-      monitorSeconds: Number(this.monitorNs) / 1e9,
+      monitorSeconds: this.monitorMs / 1e3,
     };
   }
 }

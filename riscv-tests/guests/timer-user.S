@@ -1,0 +1,412 @@
+# Guest 2: timer-user. Supervisor timer interrupts and a U-mode task, seen from an S-mode kernel.
+# Checks:
+#   - rdtime twice in S: non-decreasing and close together;
+#   - direct-mode stvec: SBI TIME set_timer, sie.STIE + sstatus.SIE, three supervisor timer
+#     interrupts (scause 0x80000005), each taken at or after its deadline (64-bit rdtimeh/rdtime);
+#     the first two handlers re-arm, the third cancels (set_timer(-1)): no fourth interrupt follows
+#     and sip.STIP is clear;
+#   - vectored-mode stvec: one more timer interrupt arrives through vector 5 (base + 20);
+#   - a U-mode task (sret with SPP = 0), run once with the direct and once with the vectored stvec
+#     (synchronous traps must then arrive at the base): ecall a7=1 "add" (scause 8, the kernel
+#     advances sepc and returns a0 + a1), an illegal `mul` (no M extension: the kernel emulates it),
+#     an illegal `csrr a0, sstatus` from U (the kernel skips it), rdtime twice in U (scounteren.TM),
+#     ecall a7=2 "exit to kernel". Every illegal instruction must arrive with scause 2 and
+#     stval = the instruction's bits.
+# Applies to every --delegation preset (none/opensbi: the monitor forwards the illegal instructions;
+# all: the hart delegates them), --time-csr native and emulate (under all + emulate rdtime is an
+# illegal instruction that reaches this kernel, which emulates it from the CLINT's mtime), and
+# every --csr-policy (no M-mode CSR is touched).
+#include "guest.h"
+
+#define TICK          3000              /* timer period in timebase ticks */
+#define SYS_ADD       1
+#define SYS_EXIT      2
+#define USER_EXIT_OK  0x600D
+#define MUL_A0_A0_A1  0x02b50533        /* mul a0, a0, a1 */
+#define CSRR_A0_SSTATUS 0x10002573      /* csrr a0, sstatus */
+#define SKIPPED_MARK  0x51A7
+
+        .section .text.init
+        .globl _start
+_start:
+        la sp, __stack_top
+        la t0, trap_frame
+        csrw sscratch, t0
+        la t0, strap_direct
+        csrw stvec, t0
+        csrr t1, stvec
+        CHECK_EQR t1, t0, "stvec readback (direct)"
+        li t0, 2
+        csrw scounteren, t0             # TM: U-mode may read time
+
+        PRINT "timer-user: rdtime twice in S\n"
+        rdtime s0
+        rdtime s1
+        addi t1, s0, 1000
+        CHECK_LEU s0, s1, t1, "second rdtime in S (must be within 1000 ticks after the first)"
+
+        PRINT "timer-user: three supervisor timer interrupts, direct stvec\n"
+        li a0, 3
+        call start_ticks
+        li a0, 3
+        call wait_ticks
+        li t0, 20000                    # the third handler cancelled: nothing more arrives
+1:      addi t0, t0, -1
+        bnez t0, 1b
+        lw t0, ticks
+        CHECK_EQ t0, 3, "timer interrupts after set_timer(-1)"
+        csrr t0, sip
+        andi t0, t0, SIP_STIP
+        CHECK_EQ t0, 0, "sip.STIP after set_timer(-1)"
+
+        PRINT "timer-user: one more, vectored stvec (cause 5 -> base + 20)\n"
+        la t0, vector_table
+        ori t0, t0, 1
+        csrw stvec, t0
+        csrr t1, stvec
+        CHECK_EQR t1, t0, "stvec readback (vectored)"
+        li a0, 4
+        call start_ticks
+        li a0, 4
+        call wait_ticks
+        lw t0, vec_timer_hits
+        CHECK_EQ t0, 1, "timer interrupts through vector 5"
+        csrci sstatus, SSTATUS_SIE
+
+        PRINT "timer-user: U-mode task, direct stvec: ecall add, mul, csrr sstatus, rdtime, ecall exit\n"
+        la t0, strap_direct
+        csrw stvec, t0
+        call run_user_checked
+
+        PRINT "timer-user: U-mode task again, vectored stvec (exceptions -> base)\n"
+        la t0, vector_table
+        ori t0, t0, 1
+        csrw stvec, t0
+        sw zero, vec_sync_hits, t0
+        call run_user_checked
+        lw t0, vec_sync_hits
+        li t1, 4
+        li t2, 1000
+        CHECK_LEU t1, t0, t2, "U-task traps through the vector base (at least 4)"
+
+        PRINT "timer-user: rdtime emulated by this kernel itself: "
+        lw t0, kernel_time_emulations
+        PRINT_HEX t0
+        PRINT " times\n"
+        PASS "timer-user"
+
+# start_ticks(a0 = interrupt count to stop at): arm the timer, enable STIE and SIE.
+start_ticks:
+        addi sp, sp, -16
+        sw ra, 12(sp)
+        sw a0, tick_target, t0
+        call arm_timer
+        li t0, SIE_STIE
+        csrs sie, t0
+        csrsi sstatus, SSTATUS_SIE
+        lw ra, 12(sp)
+        addi sp, sp, 16
+        ret
+
+# wait_ticks(a0): spin (wfi) until `ticks` reaches a0, or fail after a bounded wait.
+wait_ticks:
+        li t1, 200000
+1:      lw t0, ticks
+        bgeu t0, a0, 2f
+        wfi
+        addi t1, t1, -1
+        bnez t1, 1b
+        mv a1, t0
+        FAIL "timer interrupt did not arrive"
+2:      ret
+
+# read_time64() -> a0 = time low, a1 = time high (re-read while timeh changes); clobbers t0.
+read_time64:
+1:      rdtimeh a1
+        rdtime a0
+        rdtimeh t0
+        bne a1, t0, 1b
+        ret
+
+# arm_timer(): deadline = now + TICK; SBI TIME set_timer(deadline).
+arm_timer:
+        addi sp, sp, -16
+        sw ra, 12(sp)
+        call read_time64
+        li t0, TICK
+        add t1, a0, t0
+        sltu t2, t1, a0                 # carry
+        add a1, a1, t2
+        mv a0, t1
+        la t0, deadline
+        sw a0, 0(t0)
+        sw a1, 4(t0)
+        SBI_CALL SBI_EXT_TIME, 0
+        CHECK_EQ a0, SBI_SUCCESS, "SBI set_timer"
+        lw ra, 12(sp)
+        addi sp, sp, 16
+        ret
+
+# run_user_checked(): run the U task and check what the kernel saw.
+run_user_checked:
+        addi sp, sp, -16
+        sw ra, 12(sp)
+        sw zero, illegal_count, t0
+        sw zero, syscall_count, t0
+        call run_user
+        CHECK_EQ a0, USER_EXIT_OK, "U task exit code (0x600d; 1-5: the step that failed)"
+        lw t0, illegal_count
+        CHECK_EQ t0, 2, "illegal instructions from U handled by the kernel"
+        lw t0, syscall_count
+        CHECK_EQ t0, 2, "system calls from U"
+        lw ra, 12(sp)
+        addi sp, sp, 16
+        ret
+
+# run_user() -> a0 = the task's exit code. Enters U at user_task; SYS_EXIT comes back to user_exited.
+run_user:
+        la t0, kernel_ctx
+        sw ra, 0(t0)
+        sw sp, 4(t0)
+        sw s0, 8(t0)
+        sw s1, 12(t0)
+        la t0, user_task
+        csrw sepc, t0
+        li t0, SSTATUS_SPP
+        csrc sstatus, t0                # sret to U
+        sret
+user_exited:                            # S-mode again, a0 = exit code
+        la t0, kernel_ctx
+        lw ra, 0(t0)
+        lw sp, 4(t0)
+        lw s0, 8(t0)
+        lw s1, 12(t0)
+        ret
+
+# ---- the kernel's trap handling ---------------------------------------------------------------
+
+strap_direct:
+        TRAP_ENTRY kernel_trap
+
+# kernel_trap(a0 = frame)
+kernel_trap:
+        addi sp, sp, -16
+        sw ra, 12(sp)
+        sw s0, 8(sp)
+        sw s1, 4(sp)
+        mv s0, a0
+        lw s1, FRAME_SCAUSE(s0)
+        bltz s1, interrupt
+        li t0, CAUSE_ECALL_U
+        beq s1, t0, syscall
+        li t0, CAUSE_ILLEGAL
+        beq s1, t0, illegal
+unexpected:
+        PRINT "unexpected trap: scause "
+        PRINT_HEX s1
+        PRINT " sepc "
+        lw t0, FRAME_SEPC(s0)
+        PRINT_HEX t0
+        PRINT " stval "
+        lw t0, FRAME_STVAL(s0)
+        PRINT_HEX t0
+        PRINT "\n"
+        mv a1, s1
+        FAIL "unexpected trap"
+
+interrupt:
+        li t0, SCAUSE_INTR | CAUSE_S_TIMER
+        bne s1, t0, unexpected
+        call timer_tick
+        j trap_done
+
+syscall:
+        lw t0, FRAME_SEPC(s0)
+        addi t0, t0, 4                  # resume after the ecall
+        sw t0, FRAME_SEPC(s0)
+        lw t0, syscall_count
+        addi t0, t0, 1
+        sw t0, syscall_count, t1
+        lw t0, REG(17)(s0)              # a7: the call number
+        li t1, SYS_ADD
+        beq t0, t1, 1f
+        li t1, SYS_EXIT
+        beq t0, t1, 2f
+        li t0, -38                      # unknown call: ENOSYS
+        sw t0, REG(10)(s0)
+        j trap_done
+1:      lw t0, REG(10)(s0)
+        lw t1, REG(11)(s0)
+        add t0, t0, t1
+        sw t0, REG(10)(s0)
+        j trap_done
+2:      la t0, user_exited              # back to the kernel, in S, a0 = exit code
+        sw t0, FRAME_SEPC(s0)
+        lw t0, FRAME_SSTATUS(s0)
+        ori t0, t0, SSTATUS_SPP
+        sw t0, FRAME_SSTATUS(s0)
+        j trap_done
+
+illegal:
+        lw a1, FRAME_STVAL(s0)
+        lw t0, FRAME_SEPC(s0)
+        lw t0, 0(t0)
+        CHECK_EQR a1, t0, "stval of an illegal instruction (its bits)"
+        mv a0, s0
+        call kernel_emulate_time        # rdtime reaching the kernel (all + emulate)
+        bnez a0, trap_done
+        lw t0, FRAME_SSTATUS(s0)
+        andi t0, t0, SSTATUS_SPP
+        bnez t0, unexpected             # only U-mode may execute illegal instructions here
+        lw a1, FRAME_STVAL(s0)
+        li t0, MUL_A0_A0_A1
+        beq a1, t0, 1f
+        li t0, CSRR_A0_SSTATUS
+        bne a1, t0, unexpected
+        li t0, SKIPPED_MARK             # skipped: a0 = a mark the task checks
+        sw t0, REG(10)(s0)
+        j 3f
+1:      lw t0, REG(10)(s0)              # emulate mul a0, a0, a1 by shift-and-add
+        lw t1, REG(11)(s0)
+        li t2, 0
+2:      andi a2, t1, 1
+        beqz a2, 4f
+        add t2, t2, t0
+4:      slli t0, t0, 1
+        srli t1, t1, 1
+        bnez t1, 2b
+        sw t2, REG(10)(s0)
+3:      lw t0, FRAME_SEPC(s0)
+        addi t0, t0, 4
+        sw t0, FRAME_SEPC(s0)
+        lw t0, illegal_count
+        addi t0, t0, 1
+        sw t0, illegal_count, t1
+
+trap_done:
+        lw s1, 4(sp)
+        lw s0, 8(sp)
+        lw ra, 12(sp)
+        addi sp, sp, 16
+        ret
+
+# timer_tick(): count, check the deadline passed, then re-arm or cancel.
+timer_tick:
+        addi sp, sp, -16
+        sw ra, 12(sp)
+        lw t0, ticks
+        addi t0, t0, 1
+        sw t0, ticks, t1
+        call read_time64
+        la t0, deadline
+        lw t1, 0(t0)
+        lw t2, 4(t0)
+        bltu a1, t2, 1f
+        bne a1, t2, 2f
+        bgeu a0, t1, 2f
+1:      mv a1, a0
+        FAIL "timer interrupt before its deadline (got = time low word)"
+2:      lw t0, ticks
+        lw t1, tick_target
+        bgeu t0, t1, 3f
+        call arm_timer
+        j 4f
+3:      li a0, -1                       # cancel: the far future
+        li a1, -1
+        SBI_CALL SBI_EXT_TIME, 0
+        CHECK_EQ a0, SBI_SUCCESS, "SBI set_timer(-1)"
+4:      lw ra, 12(sp)
+        addi sp, sp, 16
+        ret
+
+# The vectored table: exceptions at the base, interrupt n at base + 4n.
+        .align 6
+vector_table:
+        j strap_vec_sync                # 0: every exception
+        j strap_vec_bad                 # 1: SSI
+        j strap_vec_bad
+        j strap_vec_bad
+        j strap_vec_bad
+        j strap_vec_timer               # 5: STI
+        j strap_vec_bad
+        j strap_vec_bad
+        j strap_vec_bad
+        j strap_vec_bad                 # 9: SEI
+
+strap_vec_sync:
+        TRAP_ENTRY vec_sync
+vec_sync:
+        lw t0, vec_sync_hits
+        addi t0, t0, 1
+        sw t0, vec_sync_hits, t1
+        lw t0, FRAME_SCAUSE(a0)
+        bgez t0, kernel_trap
+        mv a1, t0
+        FAIL "interrupt delivered to the vector base"
+strap_vec_timer:
+        TRAP_ENTRY vec_timer
+vec_timer:
+        lw t0, vec_timer_hits
+        addi t0, t0, 1
+        sw t0, vec_timer_hits, t1
+        lw t0, FRAME_SCAUSE(a0)
+        bltz t0, kernel_trap
+        mv a1, t0
+        FAIL "exception delivered to vector 5"
+strap_vec_bad:
+        TRAP_ENTRY vec_bad
+vec_bad:
+        lw a1, FRAME_SCAUSE(a0)
+        FAIL "trap through an unexpected vector"
+
+# ---- the U-mode task ------------------------------------------------------------------------------
+# On a failed step it exits with the step number instead of USER_EXIT_OK.
+        .align 2
+user_task:
+        la sp, user_stack_top
+        li a0, 40
+        li a1, 2
+        li a7, SYS_ADD
+        ecall
+        li s2, 1
+        li t0, 42
+        bne a0, t0, user_fail
+        li a0, 6
+        li a1, 7
+        .word MUL_A0_A0_A1              # illegal without M: the kernel emulates it
+        li s2, 2
+        li t0, 42
+        bne a0, t0, user_fail
+        csrr a0, sstatus                # illegal from U: the kernel skips it
+        li s2, 3
+        li t0, SKIPPED_MARK
+        bne a0, t0, user_fail
+        rdtime s0                       # allowed by scounteren.TM
+        rdtime s1
+        li s2, 4
+        bltu s1, s0, user_fail
+        li a0, USER_EXIT_OK
+        li a7, SYS_EXIT
+        ecall
+        li s2, 5                        # exit came back
+user_fail:
+        mv a0, s2
+        li a7, SYS_EXIT
+        ecall
+        j user_fail
+
+        TRAP_FRAMES trap_frame
+
+        .section .bss
+        .align 4
+ticks:          .space 4
+tick_target:    .space 4
+deadline:       .space 8
+vec_sync_hits:  .space 4
+vec_timer_hits: .space 4
+illegal_count:  .space 4
+syscall_count:  .space 4
+kernel_ctx:     .space 16
+        .align 4
+                .space 1024
+user_stack_top:
