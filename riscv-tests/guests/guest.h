@@ -128,6 +128,30 @@
 .Lok\@:
 .endm
 
+# Kernel entry: stack, sscratch = trap frame, stvec = \handler (direct mode).
+.macro KERNEL_START handler
+        la sp, __stack_top
+        la t0, trap_frame
+        csrw sscratch, t0
+        la t0, \handler
+        csrw stvec, t0
+.endm
+
+# Report a trap the kernel did not expect (s1 = scause, s0 = trap frame) and fail.
+.macro UNEXPECTED_TRAP
+        PRINT "unexpected trap: scause "
+        PRINT_HEX s1
+        PRINT " sepc "
+        lw t0, FRAME_SEPC(s0)
+        PRINT_HEX t0
+        PRINT " stval "
+        lw t0, FRAME_STVAL(s0)
+        PRINT_HEX t0
+        PRINT "\n"
+        mv a1, s1
+        FAIL "unexpected trap"
+.endm
+
 # Fail at once with \msg (a1 is reported as "got").
 .macro FAIL msg
         .pushsection .rodata
@@ -320,7 +344,7 @@ guest_pass:
 # kernel_emulate_time(a0 = frame, a1 = instruction): when the instruction is rdtime/rdtimeh
 # (csrrs rd, time/timeh, x0) and S took the illegal-instruction trap itself (`--delegation all`
 # with `--time-csr emulate`), emulate it from the CLINT's mtime register, advance sepc and return
-# a0 = 1; otherwise return a0 = 0. Clobbers a1, a2.
+# a0 = 1; otherwise return a0 = 0. Clobbers a1, a2, t6 (call it from a trap handler).
 kernel_emulate_time:
         li a2, 0xfffff07f               # csr, funct3, opcode; rs1 must be x0
         and a2, a1, a2

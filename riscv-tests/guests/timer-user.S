@@ -29,11 +29,7 @@
         .section .text.init
         .globl _start
 _start:
-        la sp, __stack_top
-        la t0, trap_frame
-        csrw sscratch, t0
-        la t0, strap_direct
-        csrw stvec, t0
+        KERNEL_START strap_direct
         csrr t1, stvec
         CHECK_EQR t1, t0, "stvec readback (direct)"
         li t0, 2
@@ -202,17 +198,7 @@ kernel_trap:
         li t0, CAUSE_ILLEGAL
         beq s1, t0, illegal
 unexpected:
-        PRINT "unexpected trap: scause "
-        PRINT_HEX s1
-        PRINT " sepc "
-        lw t0, FRAME_SEPC(s0)
-        PRINT_HEX t0
-        PRINT " stval "
-        lw t0, FRAME_STVAL(s0)
-        PRINT_HEX t0
-        PRINT "\n"
-        mv a1, s1
-        FAIL "unexpected trap"
+        UNEXPECTED_TRAP
 
 interrupt:
         li t0, SCAUSE_INTR | CAUSE_S_TIMER

@@ -28,6 +28,7 @@ Options:
   --mideleg Y         custom mideleg (e.g. 0x222); without SSI/STI/SEI the kernel cannot take them
   --time-csr M        native: mcounteren.TM set, rdtime runs in hardware (default);
                       emulate: TM clear, every rdtime traps and the monitor emulates it
+                      (under --delegation all the illegal-instruction trap goes to the kernel)
   --csr-policy P      S-mode access to an M-mode CSR: safe (default: emulate reads of mhartid,
                       misa, mvendorid, marchid, mimpid, mconfigptr; forward the rest), emulate
                       (a virtual M-CSR set: reads see the machine, writes go to shadows), forward
@@ -119,7 +120,10 @@ export function runExitCode(o: BootOutcome): number {
   return r.status === "limit" ? ExitCode.limit : ExitCode.livelock;
 }
 
-export function cmdBoot(argv: string[], read: (p: string) => Uint8Array, out: FdWriter, err: FdWriter): number {
+/** SBI console output calls: narrated by `--narrate`, left out of the demo's story (their text is the story). */
+const CONSOLE_CALL = /SBI (DBCN console_write|DBCN console_write_byte|legacy console_putchar)$/;
+
+export function cmdBoot(argv: string[], read: (p: string) => Uint8Array, out: FdWriter, err: FdWriter, demo = false): number {
   // `--stats=json` is spelled like an optional value; parseArgs has none, so map it first.
   argv = argv.map((a) => (a === "--stats=json" ? "--stats-json" : a === "--stats=table" ? "--stats" : a));
   const { values, positionals } = parse("boot", argv, bootOptions);
@@ -140,7 +144,10 @@ export function cmdBoot(argv: string[], read: (p: string) => Uint8Array, out: Fd
   const image = parseElf(read(path), name);
   const narrate = !!values.narrate;
   if (narrate) {
-    opts.onEvent = (e) => { out.flush(); err.text(narrateMonitorEvent(e) + "\n"); err.flush(); };
+    opts.onEvent = (e) => {
+      if (demo && e.handledBy === "sbi" && CONSOLE_CALL.test(e.detail)) return;
+      out.flush(); err.text(narrateMonitorEvent(e) + "\n"); err.flush();
+    };
   }
   let machineRef: Parameters<typeof narrateDelegatedTrap>[0] | undefined;
   const hooks = values.trace

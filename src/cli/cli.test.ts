@@ -17,8 +17,19 @@ function trapvisor(...args: string[]) {
 const scratch = mkdtempSync(join(tmpdir(), "trapvisor-cli-"));
 
 describe("trapvisor CLI", () => {
-  it("runs the demo and explains it", () => {
+  it("runs the demo kernel and narrates its privileged events", () => {
     const r = trapvisor("demo");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("demo: PASS");
+    expect(r.err).toMatch(/^S-mode executed `csrr a0,mhartid` at 0x[0-9a-f]{8} → illegal instruction → monitor emulated .* → mret to S-mode 0x[0-9a-f]{8}$/m);
+    expect(r.err).toMatch(/^S-mode executed `rdtime .*` at .* → illegal instruction → monitor emulated/m);
+    expect(r.err).toMatch(/^U-mode executed `ecall` at .* → environment call from U-mode → delegated by the hart/m);
+    expect(r.err).toMatch(/machine timer interrupt\s+irq 7\s+S\s+M\s+monitor forwarded\s+1/);
+    expect(r.err).not.toMatch(/console_write\)/);
+  });
+
+  it("runs an M-mode program and reports its traps", () => {
+    const r = trapvisor("run", own("demo/demo.elf"), "--stats");
     expect(r.code).toBe(0);
     expect(r.out).toContain("hello from M-mode on trapvisor");
     expect(r.err).toMatch(/environment call from U-mode\s+8\s+U\s+M\s+1/);
@@ -91,7 +102,7 @@ describe("trapvisor CLI", () => {
   it("bad number: one line, exit 2", () => oneLineError(trapvisor("run", own("rv32ui/add.elf"), "--max-insns", "lots"), /--max-insns/));
 
   it("has --help on every command", () => {
-    for (const cmd of [[], ["run"], ["test"], ["demo"]]) {
+    for (const cmd of [[], ["run"], ["test"], ["demo"], ["boot"], ["compare"]]) {
       const r = trapvisor(...cmd, "--help");
       expect(r.code).toBe(0);
       expect(r.out).toMatch(/Usage: trapvisor/);

@@ -15,7 +15,7 @@ import { FdWriter } from "./output.js";
 import { traceObserver } from "./trace.js";
 
 const VERSION = "0.1.0";
-const DEMO_ELF = fileURLToPath(new URL("../../riscv-tests/demo/demo.elf", import.meta.url));
+const DEMO_KERNEL = fileURLToPath(new URL("../../riscv-tests/guests/demo.elf", import.meta.url));
 
 const HELP = `trapvisor ${VERSION} - a RISC-V RV32 system emulator whose M-mode is a TypeScript monitor
 
@@ -60,11 +60,15 @@ Options:
   -j, --jobs N      tests run in parallel (default: number of cores)
   -h, --help        this help`;
 
-const DEMO_HELP = `Usage: trapvisor demo [--trace]
+const DEMO_HELP = `Usage: trapvisor demo
 
-Runs the bundled demo program (riscv-tests/demo/demo.elf): an M-mode program that prints through
-the UART, takes traps into its own handler (ECALL, an illegal instruction, a breakpoint, a timer
-interrupt) and exits through HTIF. Then prints what happened: instructions per privilege and traps.`;
+Boots the bundled demo kernel (riscv-tests/guests/demo.elf) in S-mode with the TypeScript monitor
+as its firmware and narrates every privileged event on stderr: an SBI call, an M-mode CSR read
+from S (emulated), rdtime with the time CSR gated (emulated), a misaligned load (emulated), a
+timer interrupt (MTI turned into STI), and a U-mode task whose ecalls and illegal instruction
+reach the kernel. Then it prints the statistics table. Equivalent to:
+  trapvisor boot riscv-tests/guests/demo.elf --narrate --stats --time-csr emulate
+(with the SBI console-output calls left out of the narration).`;
 
 const stdout = new FdWriter(1);
 const stderr = new FdWriter(2);
@@ -220,11 +224,12 @@ function runInWorkers(files: string[], jobs: number, maxInsns: number, report: (
 }
 
 function cmdDemo(argv: string[]): number {
-  const { values } = parse("demo", argv, { trace: { type: "boolean" }, help: { type: "boolean", short: "h" } });
+  const { values } = parse("demo", argv, { help: { type: "boolean", short: "h" } });
   if (values.help) return print(DEMO_HELP);
-  stdout.text(`trapvisor demo: running ${DEMO_ELF}\n\n`);
+  stdout.text(`trapvisor demo: booting ${DEMO_KERNEL} in S-mode; M-mode is the TypeScript monitor.\n`);
+  stdout.text("Each privileged event is narrated on stderr: what S or U executed, the trap, and who handled it.\n\n");
   stdout.flush();
-  return runElf(DEMO_ELF, readInput(DEMO_ELF), { maxInsns: 10e6, ramSize: DEFAULT_RAM, clock: "instructions", trace: !!values.trace, stats: true });
+  return cmdBoot([DEMO_KERNEL, "--narrate", "--stats", "--time-csr", "emulate"], readInput, stdout, stderr, true);
 }
 
 function print(text: string): number {

@@ -180,7 +180,7 @@ export class Monitor {
     const x = hart.x;
     const eid = x[17]! >>> 0, fid = x[16]! >>> 0;
     const a = (i: number): number => x[10 + i]! >>> 0;
-    const key = eid * 64 + (fid & 63);
+    const key = eid * 0x10000 + Math.min(fid, 0xffff);
     const entry = this.sbiCalls.get(key);
     if (entry) entry.count++;
     else this.sbiCalls.set(key, { eid, fid, count: 1 });
@@ -255,12 +255,11 @@ export class Monitor {
       case Eid.srst: {
         if (fid !== 0) return [E.notSupported, 0];
         const type = a(0), reason = a(1);
-        if (type > 2 && type < 0xf0000000) return [E.invalidParam, 0];
-        if (reason > 1 && reason < 0xe0000000) return [E.invalidParam, 0];
-        if (type >= 0xf0000000) return [E.notSupported, 0];
-        const what = type === 0 ? "shutdown" : type === 1 ? "cold reboot" : "warm reboot";
-        const why = reason === 0 ? "no reason" : reason === 1 ? "system failure" : `reason 0x${reason.toString(16)}`;
-        m.halt(reason === 1 ? 1 : 0, `SBI SRST ${what} (${why})`);
+        // Reserved values and unimplemented vendor/platform-specific ones are INVALID_PARAM (SBI 2.0 §10.1).
+        if (type > 2 || reason > 1) return [E.invalidParam, 0];
+        // Reboots are valid types this platform does not perform (a run is one boot): NOT_SUPPORTED.
+        if (type !== 0) return [E.notSupported, 0];
+        m.halt(reason, `SBI SRST shutdown (${reason === 0 ? "no reason" : "system failure"})`);
         return [null, 0];
       }
       case Eid.dbcn: return this.debugConsole(fid, a);
