@@ -198,6 +198,7 @@ export class Machine {
       }
       this.htif?.poll();
       if (stop === Stop.MonitorTrap && onMonitorTrap) onMonitorTrap();
+      else if (stop === Stop.Idle) this.idle();
       if (hart.retired === before) {
         if (++idleEvents >= LIVELOCK_EVENTS) {
           const t = hart.lastTrap;
@@ -211,6 +212,13 @@ export class Machine {
     if (this.halted?.terminated) return this.result("terminated", undefined, this.halted.reason, start, t0);
     if (this.halted) return this.result("exit", this.halted.status, this.halted.reason, start, t0);
     return this.result("limit", undefined, `stopped after ${maxInsns} instructions (--max-insns) at pc 0x${hex(hart.pc)} in ${privName(hart.priv)}-mode`, start, t0);
+  }
+
+  /** WFI with nothing pending: on the instruction clock, let mtime jump to the timer deadline. */
+  private idle(): void {
+    if (!(this.clock instanceof InstructionClock)) return;
+    const wait = this.clint.instructionsUntilTimer();
+    if (wait > 0 && wait < 0x7fffffff && this.hart.csr.mie & MIP.MTIP) this.clock.idleTicks += wait;
   }
 
   private result(status: RunStatus, exitCode: number | undefined, reason: string, start: number, t0: bigint): RunResult {

@@ -6,12 +6,14 @@ export const TIMEBASE_HZ = 10_000_000;
 /** mtime = instructions retired (one tick each): runs are reproducible. */
 export class InstructionClock implements Clock {
   readonly frequency = TIMEBASE_HZ;
+  /** Ticks that passed while the hart waited in WFI (no instructions retired meanwhile). */
+  idleTicks = 0;
   constructor(private readonly retired: () => number) {}
   now(): bigint {
-    return BigInt(this.retired());
+    return BigInt(this.ticks());
   }
   ticks(): number {
-    return this.retired();
+    return this.retired() + this.idleTicks;
   }
   instructionsFor(ticks: number): number {
     return ticks <= 0 ? 0 : ticks > 0x7fffffff ? 0x7fffffff : Math.ceil(ticks);

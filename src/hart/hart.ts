@@ -32,6 +32,8 @@ export const Stop = {
   Event: 1,
   /** A trap entered M-mode and `monitorHandlesM` is set: the host monitor owns the hart now. */
   MonitorTrap: 2,
+  /** WFI retired with no interrupt pending: the platform may let time pass until one is. */
+  Idle: 3,
 } as const;
 
 /** Index into `trapCounts`: (interrupt, cause, from-mode, to-mode). */
@@ -378,9 +380,10 @@ export class Hart {
         this.pc = (this.csr.sepc & this.epcMask) >>> 0;
         this.priv = sretCsrs(this.csr);
         return Stop.Event;
-      case 0x10500073: // WFI: illegal in U; in S when TW=1. Otherwise a legal no-op stall of zero length.
+      case 0x10500073: // WFI: illegal in U; in S when TW=1 (3.1.6.5). Resumes when any mip & mie bit is set.
         if (priv === 0 || (priv === 1 && tw)) return this.illegal(insn);
-        return this.retire();
+        this.retire();
+        return (this.csr.mip & this.csr.mie) === 0 ? Stop.Idle : Stop.Event;
       default:
         if ((insn & 0xfe007fff) === 0x12000073) { // SFENCE.VMA: illegal in U, and in S when TVM=1
           if (priv === 0 || (priv === 1 && tvm)) return this.illegal(insn);
