@@ -184,11 +184,9 @@ export class Machine {
       if (observer) {
         const pc = hart.pc, priv = hart.priv;
         const insn = this.bus.isRam(pc, 4) ? this.ram.read(pc - this.ram.base, 4) : 0;
-        const snapshot = Int32Array.from(hart.x);
         stop = hart.run(1);
         if (hart.retired !== before) {
-          let rd = 0;
-          for (let r = 1; r < 32; r++) if (hart.x[r] !== snapshot[r]) { rd = r; break; }
+          const rd = writesRd(insn) ? (insn >>> 7) & 31 : 0;
           observer.instruction(pc, priv, insn, rd, hart.x[rd]!);
         }
         if (hart.trapsTaken !== trapsBefore) observer.trap(hart);
@@ -246,6 +244,15 @@ export class Machine {
       }
     }
     return { retired: { M: r[3]!, S: r[1]!, U: r[0]!, total: h.retired }, traps };
+  }
+}
+
+/** Whether an instruction writes its rd field: U/J types, JALR, loads, OP/OP-IMM, CSR accesses. */
+function writesRd(insn: number): boolean {
+  switch (insn & 0x7f) {
+    case 0x37: case 0x17: case 0x6f: case 0x67: case 0x03: case 0x13: case 0x33: return true;
+    case 0x73: return ((insn >>> 12) & 7) !== 0 && ((insn >>> 12) & 7) !== 4;
+    default: return false;
   }
 }
 
