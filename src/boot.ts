@@ -8,8 +8,11 @@ import type { Delegation } from "./monitor/delegation.js";
 import { virtFdt } from "./monitor/fdt.js";
 import { type CsrPolicy, Monitor, type MonitorEvent, type MonitorStats } from "./monitor/monitor.js";
 import { trapCountIndex } from "./hart/hart.js";
+import { DEFAULT_ISA, type IsaConfig, fdtIsaString, parseIsa } from "./isa/isa-string.js";
 
 export interface BootOptions {
+  /** Extensions (default rv32imac); also the device tree's riscv,isa. */
+  isa?: IsaConfig;
   delegation: Delegation;
   timeCsr: "native" | "emulate";
   csrPolicy: CsrPolicy;
@@ -27,21 +30,20 @@ export interface BootedMachine {
   fdtAddress: number;
 }
 
-/** riscv,isa for the hart as built (misa: RV32I + S + U). */
-export const HART_ISA = "rv32i_zicsr_zifencei";
 
 /**
  * Load an S-mode kernel and start it the way OpenSBI does on QEMU virt: S-mode at the ELF entry,
  * a0 = hart id 0, a1 = the device tree, M-mode owned by the TypeScript monitor.
  */
 export function bootKernel(image: ElfImage, name: string, o: BootOptions): BootedMachine {
+  const isa = o.isa ?? parseIsa(DEFAULT_ISA);
   const machine = new Machine({
-    ramSize: o.ramSize, clock: o.clock, output: o.output, monitorHandlesM: true,
+    isa, ramSize: o.ramSize, clock: o.clock, output: o.output, monitorHandlesM: true,
   });
   machine.loadElf(image, name);
   const ram = machine.ram;
   const fdt = virtFdt({
-    ramBase: ram.base, ramSize: ram.size, timebaseHz: TIMEBASE_HZ, isa: HART_ISA,
+    ramBase: ram.base, ramSize: ram.size, timebaseHz: TIMEBASE_HZ, isa: fdtIsaString(isa),
     ...(o.bootargs !== undefined ? { bootargs: o.bootargs } : {}),
   });
   const fdtAddress = placeFdt(image, ram.base, ram.size, fdt.length, name);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runBoot } from "./boot.js";
+import { misaFor, parseIsa } from "./isa/isa-string.js";
 import { parseElf } from "./loader/elf.js";
 import { PRESETS } from "./monitor/delegation.js";
 import type { CsrPolicy } from "./monitor/monitor.js";
@@ -10,7 +11,7 @@ import type { CsrPolicy } from "./monitor/monitor.js";
 // SRST: exit 0 after printing "<guest>: PASS", exit 1 after "FAIL: <check> ...".
 
 type TimeCsr = "native" | "emulate";
-interface Config { preset: string; timeCsr: TimeCsr; policy: CsrPolicy }
+interface Config { isa: string; preset: string; timeCsr: TimeCsr; policy: CsrPolicy }
 interface GuestCase {
   elf: string;
   presets: string[];
@@ -21,6 +22,8 @@ interface GuestCase {
 }
 
 const ALL_PRESETS = ["none", "opensbi", "all"];
+/** Every guest is built for rv32i and must behave the same on the base ISA and on the default rv32imac. */
+const ISAS = ["rv32i", "rv32imac"];
 const BOTH_TIMES: TimeCsr[] = ["native", "emulate"];
 
 const GUESTS: GuestCase[] = [
@@ -38,7 +41,7 @@ const GUESTS: GuestCase[] = [
       const writesEmulated = monitorSees && c.policy === "emulate";
       return [
         readsEmulated ? "csrr a0, mhartid: emulated by the monitor = 0x00000000" : "csrr a0, mhartid: illegal instruction, handled by this kernel",
-        readsEmulated ? "csrr a0, misa: emulated by the monitor = 0x40140100" : "csrr a0, misa: illegal instruction, handled by this kernel",
+        readsEmulated ? `csrr a0, misa: emulated by the monitor = 0x${misaFor(parseIsa(c.isa)).toString(16).padStart(8, "0")}` : "csrr a0, misa: illegal instruction, handled by this kernel",
         writesEmulated ? "csrw mscratch, a0: emulated by the monitor (shadow)" : "csrw mscratch, a0: illegal instruction, handled by this kernel",
         monitorSees ? "at odd addresses: correct, emulated by the monitor" : "at odd addresses: correct, emulated by this kernel's handler",
         monitorSees ? "access faults at 0x88000000 forwarded by the monitor" : "access faults at 0x88000000 (raised by this kernel's misaligned handler",
@@ -58,10 +61,10 @@ const MAX_INSNS = 5_000_000;
 for (const g of GUESTS) {
   const name = g.elf.replace(/\.elf$/, "");
   const image = parseElf(readFileSync(dir + g.elf), g.elf);
-  const configs: Config[] = g.presets.flatMap((preset) => g.timeCsr.flatMap((timeCsr) => g.policies.map((policy) => ({ preset, timeCsr, policy }))));
+  const configs: Config[] = ISAS.flatMap((isa) => g.presets.flatMap((preset) => g.timeCsr.flatMap((timeCsr) => g.policies.map((policy) => ({ isa, preset, timeCsr, policy })))));
   describe(`guests/${g.elf}`, () => {
-    it.each(configs)("--delegation $preset --time-csr $timeCsr --csr-policy $policy", (c) => {
-      const outcome = runBoot(image, g.elf, { delegation: PRESETS[c.preset]!, timeCsr: c.timeCsr, csrPolicy: c.policy }, MAX_INSNS);
+    it.each(configs)("--isa $isa --delegation $preset --time-csr $timeCsr --csr-policy $policy", (c) => {
+      const outcome = runBoot(image, g.elf, { isa: parseIsa(c.isa), delegation: PRESETS[c.preset]!, timeCsr: c.timeCsr, csrPolicy: c.policy }, MAX_INSNS);
       const text = Buffer.from(outcome.console).toString("utf8");
       expect(outcome.result.status, `${outcome.result.reason}\n${text}`).toBe("exit");
       expect(outcome.result.exitCode, text).toBe(0);

@@ -30,6 +30,19 @@ describe("machine run loop", () => {
     expect(m.hart.x[a0]).toBeLessThan(10);
   });
 
+  it("misaligned: complete makes the hart do U-mode misaligned loads and stores itself (no trap)", () => {
+    const m = newMachine({ misaligned: "complete" });
+    load(m, [
+      ...li(t0, 0x80000101), ...li(t1, 0x11223344), sw(t1, 0, t0), lw(a0, 0, t0),
+      jal(x0, 0),
+    ]);
+    m.hart.csr.mstatus = 0; // MPP = U
+    m.hart.csr.mepc = m.hart.pc;
+    m.hart.mret();
+    m.run(7);
+    expect([m.hart.priv, m.hart.x[a0], m.hart.trapsTaken]).toEqual([0, 0x11223344, 0]);
+  });
+
   it("a trap loop that retires nothing ends the run with a clear reason", () => {
     const m = newMachine();
     load(m, [...li(t0, 0x40000000), csrw(Csr.mtvec, t0), jal(x0, 0x40)]); // mtvec points at nothing

@@ -1,17 +1,20 @@
 import { Bus, VirtMap } from "./bus/bus.js";
 import { Ram } from "./bus/ram.js";
 import { MIP, MISA_MXL_32, misaLetter } from "./csr/bits.js";
+import { DEFAULT_ISA, type IsaConfig, parseIsa } from "./isa/isa-string.js";
 import { Clint } from "./devices/clint.js";
 import { InstructionClock, WallClock } from "./devices/clocks.js";
 import type { Clock, Host } from "./devices/host.js";
 import { Htif } from "./devices/htif.js";
 import { TestFinisher } from "./devices/test-finisher.js";
 import { Uart16550 } from "./devices/uart16550.js";
-import { Hart, Stop, trapCountIndex } from "./hart/hart.js";
+import { Hart, type MisalignedPolicy, Stop, trapCountIndex } from "./hart/hart.js";
 import { causeName, privName } from "./isa/cause.js";
 import { type ElfImage, checkSegmentsFit } from "./loader/elf.js";
 
 export interface MachineConfig {
+  /** Extensions (default rv32imac, as `--isa`). */
+  isa?: IsaConfig;
   /** RAM size in bytes (default 128 MiB), at 0x80000000. */
   ramSize?: number;
   /** mtime source: retired instructions (default, reproducible) or the host's wall clock. */
@@ -20,8 +23,8 @@ export interface MachineConfig {
   output?: (bytes: Uint8Array) => void;
   /** Traps into M end the hart's run so host code can serve them (the monitor). */
   monitorHandlesM?: boolean;
-  /** Misaligned accesses in M-mode raise exceptions instead of completing (default: they complete). */
-  trapMisalignedInM?: boolean;
+  /** Misaligned loads/stores (default raise-below-m: S/U raise so the monitor or kernel emulates). */
+  misaligned?: MisalignedPolicy;
 }
 
 /** exit: the guest asked to stop; terminated: the monitor stopped it (policy); limit: --max-insns. */
@@ -72,7 +75,7 @@ const SLICE_MAX = 1 << 16;
 const WALL_SLICE = 1 << 13;
 const LIVELOCK_EVENTS = 100_000;
 
-/** The RV32 base ISA with S and U modes: what misa reports (3.1.1). */
+/** misa of an rv32i machine: the base ISA with S and U modes (3.1.1). */
 export const MISA_RV32ISU = (MISA_MXL_32 | misaLetter("I") | misaLetter("S") | misaLetter("U")) >>> 0;
 
 /** A hart, RAM and the QEMU-virt devices, with the run loop around them. No process or fs access. */
@@ -100,9 +103,9 @@ export class Machine {
     };
     this.hart = new Hart(
       {
-        hartId: 0, misa: MISA_RV32ISU, sv32: false,
+        hartId: 0, isa: config.isa ?? parseIsa(DEFAULT_ISA), sv32: false,
         monitorHandlesM: config.monitorHandlesM ?? false,
-        misalignedInM: !config.trapMisalignedInM,
+        misaligned: config.misaligned ?? "raise-below-m",
       },
       this.bus,
       { mtime: () => this.clint.mtime() },

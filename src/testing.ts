@@ -1,4 +1,6 @@
 import { Machine } from "./machine.js";
+import type { MisalignedPolicy } from "./hart/hart.js";
+import type { IsaConfig } from "./isa/isa-string.js";
 import { ElfError, parseElf } from "./loader/elf.js";
 
 export interface TestOutcome {
@@ -14,7 +16,13 @@ export interface TestOutcome {
  * Run one riscv-tests-format ELF (reset in M-mode at its entry, result through `tohost`):
  * pass is exit status 0; status n > 0 is the failing TESTNUM.
  */
-export function runTest(bytes: Uint8Array, name: string, maxInsns: number): TestOutcome {
+export interface TestOptions {
+  isa?: IsaConfig;
+  /** Default complete: riscv-tests' p environment has no misaligned handler (rv32ui-p-ma_data runs in U). */
+  misaligned?: MisalignedPolicy;
+}
+
+export function runTest(bytes: Uint8Array, name: string, maxInsns: number, options: TestOptions = {}): TestOutcome {
   let image;
   try {
     image = parseElf(bytes, name);
@@ -22,7 +30,7 @@ export function runTest(bytes: Uint8Array, name: string, maxInsns: number): Test
     if (e instanceof ElfError) return { name, passed: false, detail: e.message, retired: 0, hostSeconds: 0 };
     throw e;
   }
-  const machine = new Machine({});
+  const machine = new Machine({ ...(options.isa ? { isa: options.isa } : {}), misaligned: options.misaligned ?? "complete" });
   try {
     machine.loadElf(image, name);
   } catch (e) {

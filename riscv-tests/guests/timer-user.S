@@ -8,7 +8,7 @@
 #   - vectored-mode stvec: one more timer interrupt arrives through vector 5 (base + 20);
 #   - a U-mode task (sret with SPP = 0), run once with the direct and once with the vectored stvec
 #     (synchronous traps must then arrive at the base): ecall a7=1 "add" (scause 8, the kernel
-#     advances sepc and returns a0 + a1), an illegal `mul` (no M extension: the kernel emulates it),
+#     advances sepc and returns a0 + a1), an illegal custom-0 `mul` (no hart implements it: the kernel emulates it),
 #     an illegal `csrr a0, sstatus` from U (the kernel skips it), rdtime twice in U (scounteren.TM),
 #     ecall a7=2 "exit to kernel". Every illegal instruction must arrive with scause 2 and
 #     stval = the instruction's bits.
@@ -22,7 +22,7 @@
 #define SYS_ADD       1
 #define SYS_EXIT      2
 #define USER_EXIT_OK  0x600D
-#define MUL_A0_A0_A1  0x02b50533        /* mul a0, a0, a1 */
+#define MUL_A0_A0_A1  0x02b5050b        /* custom-0 "mul a0, a0, a1": no hart implements it, the kernel emulates it */
 #define CSRR_A0_SSTATUS 0x10002573      /* csrr a0, sstatus */
 #define SKIPPED_MARK  0x51A7
 
@@ -359,7 +359,7 @@ user_task:
         bne a0, t0, user_fail
         li a0, 6
         li a1, 7
-        .word MUL_A0_A0_A1              # illegal without M: the kernel emulates it
+        .word MUL_A0_A0_A1              # illegal on every hart: the kernel emulates it
         li s2, 2
         li t0, 42
         bne a0, t0, user_fail

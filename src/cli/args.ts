@@ -1,4 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { DEFAULT_ISA, type IsaConfig, IsaError, parseIsa } from "../isa/isa-string.js";
+import { MISALIGNED_POLICIES, type MisalignedPolicy } from "../hart/hart.js";
 import { UsageError } from "./errors.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -35,4 +37,23 @@ export function parseSize(name: string, text: string | undefined, fallback: numb
     throw new UsageError(`${name} must be a multiple of 4 KiB between 4 KiB and 2 GiB - 4 KiB (RAM at 0x80000000), got '${text}'`);
   }
   return v;
+}
+
+/** `--isa`: an extension string (default rv32imac) as a one-line usage error when malformed. */
+export function isaOption(text: string | undefined): IsaConfig {
+  try {
+    return parseIsa(text ?? DEFAULT_ISA);
+  } catch (e) {
+    if (e instanceof IsaError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** `--misaligned`: how the hart treats misaligned loads and stores (default complete). */
+export function misalignedOption(text: string | undefined): MisalignedPolicy {
+  const v = text ?? "complete";
+  if (!(MISALIGNED_POLICIES as readonly string[]).includes(v)) {
+    throw new UsageError(`--misaligned expects one of ${MISALIGNED_POLICIES.join(", ")}, got '${v}'`);
+  }
+  return v as MisalignedPolicy;
 }

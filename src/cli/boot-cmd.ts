@@ -4,7 +4,7 @@ import { parseElf } from "../loader/elf.js";
 import { DEFAULT_RAM } from "../machine.js";
 import { DEFAULT_PRESET, type Delegation, PRESETS, customDelegation, preset } from "../monitor/delegation.js";
 import { CSR_POLICIES, type CsrPolicy } from "../monitor/monitor.js";
-import { parse, parseCount, parseSize } from "./args.js";
+import { isaOption, parse, parseCount, parseSize } from "./args.js";
 import { ExitCode, UsageError, guestExitCode } from "./errors.js";
 import { table } from "./format.js";
 import { narrateDelegatedTrap, narrateMonitorEvent } from "./narrate.js";
@@ -19,6 +19,7 @@ serves SBI v2.0 calls (ECALL from S), emulates what S may not do, and forwards t
 kernel's stvec. The kernel ends the run with SBI SRST: exit 0 for shutdown, 1 for system failure.
 
 Options:
+  --isa ISA           extensions: rv32i, rv32im, rv32ima, rv32imac (default), ..._sstc
   --delegation P      exception delegation preset (default ${DEFAULT_PRESET}):
                         none     medeleg = 0: every exception visits the monitor
                         opensbi  misaligned fetch, breakpoint, U-ecall, page faults (as OpenSBI)
@@ -52,6 +53,7 @@ the guest's exit code and a hash of its console output. Configurations whose exi
 output differ are reported as a DIVERGENCE (and the exit code is 1).
 
 Options:
+  --isa ISA           extensions (default rv32imac)
   --configs LIST      comma-separated presets and custom masks (default none,opensbi,all);
                       a custom mask is written medeleg=0x..:mideleg=0x..
   --time-csr LIST     native, emulate or native,emulate (compares both; default native)
@@ -63,6 +65,7 @@ Options:
   -h, --help          this help`;
 
 const bootOptions = {
+  isa: { type: "string" },
   delegation: { type: "string" },
   medeleg: { type: "string" },
   mideleg: { type: "string" },
@@ -132,6 +135,7 @@ export function cmdBoot(argv: string[], read: (p: string) => Uint8Array, out: Fd
   const path = positionals[0]!;
   const name = path.split("/").pop()!;
   const opts: BootOptions = {
+    isa: isaOption(values.isa),
     delegation: parseDelegation(values.delegation, values.medeleg, values.mideleg),
     timeCsr: parseTimeCsr(values["time-csr"]),
     csrPolicy: parsePolicy(values["csr-policy"]),
@@ -228,6 +232,7 @@ function parseConfigs(text: string): Delegation[] {
 
 export function cmdCompare(argv: string[], read: (p: string) => Uint8Array, out: FdWriter, err: FdWriter): number {
   const { values, positionals } = parse("compare", argv, {
+    isa: { type: "string" },
     configs: { type: "string" },
     "time-csr": { type: "string" },
     "csr-policy": { type: "string" },
@@ -247,12 +252,13 @@ export function cmdCompare(argv: string[], read: (p: string) => Uint8Array, out:
   const maxInsns = parseCount("--max-insns", values["max-insns"], 100e6);
   const ramSize = parseSize("--memory", values.memory, DEFAULT_RAM);
   const image = parseElf(read(path), name);
+  const isa = isaOption(values.isa);
   const rows: CompareRow[] = [];
   for (const delegation of configs) {
     for (const timeCsr of timeModes) {
       err.text(`compare: booting ${name} with ${delegation.name}${timeModes.length > 1 ? `, time ${timeCsr}` : ""}...\n`);
       err.flush();
-      rows.push({ config: delegation.name, timeCsr, outcome: runBoot(image, name, { delegation, timeCsr, csrPolicy, ramSize }, maxInsns) });
+      rows.push({ config: delegation.name, timeCsr, outcome: runBoot(image, name, { isa, delegation, timeCsr, csrPolicy, ramSize }, maxInsns) });
     }
   }
   const divergences = findDivergences(rows);

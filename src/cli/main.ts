@@ -7,7 +7,9 @@ import { Worker } from "node:worker_threads";
 import { ElfError, parseElf } from "../loader/elf.js";
 import { DEFAULT_RAM, Machine } from "../machine.js";
 import { type TestOutcome, runTest } from "../testing.js";
-import { parse, parseCount, parseSize } from "./args.js";
+import { isaOption, misalignedOption, parse, parseCount, parseSize } from "./args.js";
+import type { MisalignedPolicy } from "../hart/hart.js";
+import type { IsaConfig } from "../isa/isa-string.js";
 import { BOOT_HELP, COMPARE_HELP, cmdBoot, cmdCompare } from "./boot-cmd.js";
 import { ExitCode, UsageError, guestExitCode } from "./errors.js";
 import { formatStats } from "./format.js";
@@ -40,6 +42,10 @@ M-mode at the ELF entry. The run ends when the guest exits (HTIF tohost, the SiF
 and the process exits with the guest's status.
 
 Options:
+  --isa ISA         extensions: rv32i, rv32im, rv32ima, rv32imac (default), ..._sstc
+  --misaligned P    misaligned loads/stores: complete (default: the hart does them, as Spike
+                    --misaligned and QEMU), raise-below-m (S/U raise address-misaligned, M
+                    completes), raise (always raise)
   --max-insns N     stop after N retired instructions (default 1G; accepts 50M, 2G); exit code 3
   --trace           print every retired instruction and trap to stderr:
                       <mode> <pc> <insn>  <disassembly>  <reg>=<value>
@@ -56,6 +62,8 @@ one line per test and the closing line 'N passed, N failed'. Directories are sea
 for ELF files (other files are skipped). Exits non-zero if any test fails.
 
 Options:
+  --isa ISA         extensions (default rv32imac; the official rv32ui/mi/si tests pass under any)
+  --misaligned P    complete (default; rv32ui-p-ma_data needs it), raise-below-m, raise
   --max-insns N     per-test instruction limit (default 100M)
   -j, --jobs N      tests run in parallel (default: number of cores)
   -h, --help        this help`;
@@ -90,6 +98,8 @@ function readInput(path: string): Uint8Array {
 
 function cmdRun(argv: string[]): number {
   const { values, positionals } = parse("run", argv, {
+    isa: { type: "string" },
+    misaligned: { type: "string" },
     "max-insns": { type: "string" },
     trace: { type: "boolean" },
     stats: { type: "boolean" },
@@ -104,15 +114,15 @@ function cmdRun(argv: string[]): number {
   if (clock !== "instructions" && clock !== "wall") throw new UsageError(`--clock expects 'instructions' or 'wall', got '${clock}'`);
   const ramSize = parseSize("--memory", values.memory, DEFAULT_RAM);
   const path = positionals[0]!;
-  return runElf(path, readInput(path), { maxInsns, ramSize, clock, trace: !!values.trace, stats: !!values.stats });
+  return runElf(path, readInput(path), { isa: isaOption(values.isa), misaligned: misalignedOption(values.misaligned), maxInsns, ramSize, clock, trace: !!values.trace, stats: !!values.stats });
 }
 
-interface RunOptions { maxInsns: number; ramSize: number; clock: "instructions" | "wall"; trace: boolean; stats: boolean }
+interface RunOptions { isa: IsaConfig; misaligned: MisalignedPolicy; maxInsns: number; ramSize: number; clock: "instructions" | "wall"; trace: boolean; stats: boolean }
 
 function runElf(path: string, bytes: Uint8Array, o: RunOptions): number {
   const name = basename(path);
   const image = parseElf(bytes, name);
-  const machine = new Machine({ ramSize: o.ramSize, clock: o.clock, output: (b) => stdout.bytes(b) });
+  const machine = new Machine({ isa: o.isa, misaligned: o.misaligned, ramSize: o.ramSize, clock: o.clock, output: (b) => stdout.bytes(b) });
   machine.loadElf(image, name);
   const observer = o.trace ? traceObserver((line) => stderr.text(line)) : undefined;
   const result = machine.run(o.maxInsns, observer ? { observer } : {});
@@ -163,6 +173,8 @@ function collectElfs(args: string[]): string[] {
 
 async function cmdTest(argv: string[]): Promise<number> {
   const { values, positionals } = parse("test", argv, {
+    isa: { type: "string" },
+    misaligned: { type: "string" },
     "max-insns": { type: "string" },
     jobs: { type: "string", short: "j" },
     help: { type: "boolean", short: "h" },
@@ -170,6 +182,8 @@ async function cmdTest(argv: string[]): Promise<number> {
   if (values.help) return print(TEST_HELP);
   if (positionals.length === 0) throw new UsageError("test: expected a directory or ELF files (see 'trapvisor test --help')");
   const maxInsns = parseCount("--max-insns", values["max-insns"], 100e6);
+  const isa = isaOption(values.isa);
+  const misaligned = misalignedOption(values.misaligned);
   const files = collectElfs(positionals);
   if (files.length === 0) throw new UsageError(`test: no ELF files found in ${positionals.join(", ")}`);
   const jobs = Math.min(files.length, parseCount("--jobs", values.jobs, availableParallelism()));
@@ -185,9 +199,9 @@ async function cmdTest(argv: string[]): Promise<number> {
     stdout.flush();
   };
   if (jobs <= 1) {
-    files.forEach((f, i) => report(i, runTest(readFileSync(f), basename(f), maxInsns)));
+    files.forEach((f, i) => report(i, runTest(readFileSync(f), basename(f), maxInsns, { isa, misaligned })));
   } else {
-    await runInWorkers(files, jobs, maxInsns, report);
+    await runInWorkers(files, jobs, { maxInsns, isa: isa.name, misaligned }, report);
   }
   const passed = results.filter((r) => r?.passed).length;
   const failed = files.length - passed;
@@ -196,7 +210,7 @@ async function cmdTest(argv: string[]): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-function runInWorkers(files: string[], jobs: number, maxInsns: number, report: (i: number, r: TestOutcome) => void): Promise<void> {
+function runInWorkers(files: string[], jobs: number, o: { maxInsns: number; isa: string; misaligned: string }, report: (i: number, r: TestOutcome) => void): Promise<void> {
   const workerUrl = new URL("./test-worker.js", import.meta.url);
   let next = 0;
   let running = 0;
@@ -208,7 +222,7 @@ function runInWorkers(files: string[], jobs: number, maxInsns: number, report: (
         return;
       }
       const i = next++;
-      w.postMessage({ index: i, path: files[i], maxInsns });
+      w.postMessage({ index: i, path: files[i], ...o });
     };
     for (let j = 0; j < jobs; j++) {
       const w = new Worker(workerUrl);

@@ -1,13 +1,15 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parentPort } from "node:worker_threads";
+import type { MisalignedPolicy } from "../hart/hart.js";
+import { parseIsa } from "../isa/isa-string.js";
 import { runTest } from "../testing.js";
 
 // One test per message: { index, path, maxInsns } -> { index, outcome }.
-parentPort?.on("message", (m: { index: number; path: string; maxInsns: number }) => {
+parentPort?.on("message", (m: { index: number; path: string; maxInsns: number; isa: string; misaligned: MisalignedPolicy }) => {
   let outcome;
   try {
-    outcome = runTest(readFileSync(m.path), basename(m.path), m.maxInsns);
+    outcome = runTest(readFileSync(m.path), basename(m.path), m.maxInsns, { isa: parseIsa(m.isa), misaligned: m.misaligned });
   } catch (e) {
     outcome = { name: basename(m.path), passed: false, detail: `error: ${e instanceof Error ? e.message : String(e)}`, retired: 0, hostSeconds: 0 };
   }

@@ -121,8 +121,18 @@ function buildRows(): (CsrRow | undefined)[] {
 
   def(Csr.mstatus, { name: "mstatus", read: (h) => h.csr.mstatus, write: (h, v) => writeMstatus(h, v, mstatusWritable(h)) });
   def(Csr.mstatush, zero("mstatush")); // MBE/SBE read-only 0: little-endian only
-  // misa writes are accepted and ignored: the extension set is fixed when the machine is built.
-  def(Csr.misa, { name: "misa", read: (h) => h.csr.misa, write: () => {} });
+  // misa: the extension set is fixed when the machine is built, except that C can be turned off and
+  // on again. Clearing C is suppressed when the next instruction is not 4-byte aligned (3.1.1).
+  def(Csr.misa, {
+    name: "misa",
+    read: (h) => h.csr.misa,
+    write: (h, v) => {
+      if (!h.config.isa.c) return;
+      const C = misaLetter("C");
+      if (!(v & C) && (h.pc + 4) & 2) return;
+      h.csr.misa = ((h.csr.misa & ~C) | (v & C)) >>> 0;
+    },
+  });
   def(Csr.medeleg, { name: "medeleg", read: (h) => h.csr.medeleg, write: (h, v) => { h.csr.medeleg = warl(h.csr.medeleg, v, DELEGABLE_EXCEPTIONS); } });
   def(Csr.mideleg, { name: "mideleg", read: (h) => h.csr.mideleg, write: (h, v) => { h.csr.mideleg = warl(h.csr.mideleg, v, S_INTERRUPTS); } });
   def(Csr.mie, { name: "mie", read: (h) => h.csr.mie, write: (h, v) => { h.csr.mie = warl(h.csr.mie, v, ALL_INTERRUPTS); } });

@@ -291,8 +291,8 @@ describe("exceptions: cause, epc, tval", () => {
     expect(mtrap(m)).toEqual({ pc: MTVEC, priv: M, mcause: Exception.LoadMisaligned, mepc: BASE + 8, mtval: DATA + 2 });
   });
 
-  it("trapMisalignedInM makes M raise misaligned loads and stores too", () => {
-    const m = newMachine({ trapMisalignedInM: true });
+  it("misaligned: raise makes M raise misaligned loads and stores too", () => {
+    const m = newMachine({ misaligned: "raise" });
     load(m, [...li(t0, DATA), sw(a0, 2, t0)]);
     m.hart.csr.mtvec = MTVEC;
     step(m, 3);

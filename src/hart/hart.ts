@@ -2,22 +2,29 @@ import type { Bus } from "../bus/bus.js";
 import { MSTATUS } from "../csr/bits.js";
 import { CsrFile, executeCsrInstruction } from "../csr/csr-file.js";
 import { Exception } from "../isa/cause.js";
+import { type IsaConfig, misaFor } from "../isa/isa-string.js";
+import { expandCompressed } from "../isa/rvc.js";
 import { delegatee, enterTrapCsrs, mretCsrs, pendingInterrupt, sretCsrs } from "./trap.js";
 
 export interface HartConfig {
   readonly hartId: number;
-  /** misa as reset; fixed for the life of the machine. */
-  readonly misa: number;
+  /** Extensions the machine is built with; misa resets to exactly these (only C can then be toggled). */
+  readonly isa: IsaConfig;
   /** Sv32 translation is implemented (satp MODE=1 writable, SUM writable). */
   readonly sv32: boolean;
   /** Traps that target M end `run` with Stop.MonitorTrap so a host-side monitor can handle them. */
   readonly monitorHandlesM: boolean;
   /**
-   * Misaligned loads/stores whose effective privilege is M complete in hardware (nothing above M
-   * could emulate them). From S and U they always raise address-misaligned (3.6.3.4 allows either).
+   * What the hart does with a misaligned load or store (unpriv. 2.6 allows completing or raising):
+   * complete — always in hardware (Spike --misaligned, QEMU); raise-below-m — raise from S and U
+   * (the monitor or the kernel emulates), complete at effective privilege M where nothing above
+   * could; raise — always raise address-misaligned. AMOs and LR/SC always raise.
    */
-  readonly misalignedInM: boolean;
+  readonly misaligned: MisalignedPolicy;
 }
+
+export type MisalignedPolicy = "complete" | "raise-below-m" | "raise";
+export const MISALIGNED_POLICIES: readonly MisalignedPolicy[] = ["complete", "raise-below-m", "raise"];
 
 /** What the hart needs from the platform beyond the bus. */
 export interface Platform {
@@ -58,18 +65,25 @@ export class Hart {
   /** The most recent trap, for tracing and the monitor. */
   lastTrap = { cause: 0, interrupt: false, tval: 0, epc: 0, from: 3, to: 3 };
   private privMark = 0;
-  /** xepc bits that survive reads and xRET: bit 1 only with C (IALIGN=16), bit 0 never (3.1.14). */
-  private readonly epcMask: number;
+  /** Length in bytes of the instruction at pc while a slow path runs (2 for RVC, else 4). */
+  private ilen = 4;
+  /** LR/SC reservation: the word-aligned physical address as an int32 (addr & ~3), or 1 (odd: matches nothing). */
+  reservation = 1;
 
   constructor(readonly config: HartConfig, readonly bus: Bus, readonly platform: Platform) {
-    this.csr = new CsrFile(config.misa);
-    this.epcMask = config.misa & (1 << 2) ? ~1 : ~3;
+    this.csr = new CsrFile(misaFor(config.isa));
+  }
+
+  /** xepc bits that survive reads and xRET: bit 1 only while C is enabled (IALIGN=16), bit 0 never (3.1.14). */
+  private get epcMask(): number {
+    return this.csr.misa & (1 << 2) ? ~1 : ~3;
   }
 
   /** Reset (privileged spec 3.4): M-mode, pc = reset vector, mstatus.MIE = MPRV = 0, registers zero. */
   reset(pc: number): void {
     this.accountPrivilege();
-    this.csr = new CsrFile(this.config.misa);
+    this.csr = new CsrFile(misaFor(this.config.isa));
+    this.reservation = 1;
     this.x.fill(0);
     this.pc = pc >>> 0;
     this.priv = 3;
@@ -90,6 +104,7 @@ export class Hart {
     const from = this.priv;
     const to = delegatee(cause, interrupt, from, csr.medeleg, csr.mideleg);
     this.accountPrivilege();
+    this.reservation = 1; // trap entry invalidates an LR reservation
     this.pc = enterTrapCsrs(csr, from, to, cause, interrupt, epc, tval);
     this.priv = to;
     this.trapCounts[trapCountIndex(interrupt, cause, from, to)]!++;
@@ -102,6 +117,7 @@ export class Hart {
   /** MRET from the host monitor's side: same CSR effects as the instruction (3.3.2). */
   mret(): void {
     this.accountPrivilege();
+    this.reservation = 1;
     this.pc = (this.csr.mepc & this.epcMask) >>> 0;
     this.priv = mretCsrs(this.csr);
   }
@@ -127,18 +143,45 @@ export class Hart {
     const watch = this.bus.watch;
     const watchBase = watch ? watch.base : 0;
     const watchSize = watch ? watch.size : 0;
-    const alignMask = 3; // IALIGN=32 until the C extension exists
+    // misa can change only through a CSR write, which ends this call: sample the extensions once.
+    const misa = this.csr.misa;
+    const cOn = (misa & (1 << 2)) !== 0;
+    const mOn = (misa & (1 << 12)) !== 0;
+    const aOn = (misa & 1) !== 0;
+    const alignMask = cOn ? 1 : 3; // IALIGN=16 with C, else 32
     const base = this.retired;
+    let resv = this.reservation;
     let pc = this.pc;
     let n = 0;
     let insn = 0;
+    let raw = 0;
+    let len = 4;
     let addr = 0;
     let off = 0;
 
+    const fetchLimit = cOn ? ram.size - 1 : ramWordLimit; // the last offset a fetch may start below
+
     while (n < limit) {
       off = (pc - ramBase) >>> 0;
-      if (off >= ramWordLimit) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionAccessFault, false, pc, pc); }
-      insn = m32[off >>> 2]!;
+      if (off >= fetchLimit) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionAccessFault, false, pc, pc); }
+      if (cOn) {
+        raw = u16[off >>> 1]!;
+        if ((raw & 3) !== 3) {
+          len = 2;
+          insn = expandCompressed(raw);
+          if (insn === 0) { this.pc = pc; this.retired = base + n; this.ilen = 2; return this.illegal(raw); }
+        } else if (off & 2) {
+          // A 32-bit instruction at pc = 2 mod 4; its second half may lie past the end of RAM (3.1.16).
+          if (off + 2 >= fetchLimit) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionAccessFault, false, (pc + 2) >>> 0, pc); }
+          len = 4;
+          insn = raw = raw | (u16[(off >>> 1) + 1]! << 16);
+        } else {
+          len = 4;
+          insn = raw = m32[off >>> 2]!;
+        }
+      } else {
+        insn = raw = m32[off >>> 2]!;
+      }
       const rd = (insn >>> 7) & 31;
       const rs1 = (insn >>> 15) & 31;
       const rs2 = (insn >>> 20) & 31;
@@ -146,24 +189,24 @@ export class Hart {
       switch (insn & 0x7f) {
         case 0x37: // LUI
           x[rd] = insn & 0xfffff000;
-          pc = (pc + 4) >>> 0;
+          pc = (pc + len) >>> 0;
           break;
         case 0x17: // AUIPC
           x[rd] = pc + (insn & 0xfffff000);
-          pc = (pc + 4) >>> 0;
+          pc = (pc + len) >>> 0;
           break;
         case 0x6f: { // JAL
           const target = (pc + (((insn >> 11) & ~0xfffff) | (insn & 0xff000) | ((insn >>> 9) & 0x800) | ((insn >>> 20) & 0x7fe))) >>> 0;
           if (target & alignMask) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target, pc); }
-          x[rd] = pc + 4;
+          x[rd] = pc + len;
           pc = target;
           break;
         }
         case 0x67: { // JALR
-          if (f3 !== 0) { this.pc = pc; this.retired = base + n; return this.illegal(insn); }
+          if (f3 !== 0) { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
           const target = ((x[rs1]! + (insn >> 20)) & ~1) >>> 0;
           if (target & alignMask) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target, pc); }
-          x[rd] = pc + 4;
+          x[rd] = pc + len;
           pc = target;
           break;
         }
@@ -177,20 +220,20 @@ export class Hart {
             case 5: taken = a >= b; break;
             case 6: taken = a >>> 0 < b >>> 0; break;
             case 7: taken = a >>> 0 >= b >>> 0; break;
-            default: this.pc = pc; this.retired = base + n; return this.illegal(insn);
+            default: this.pc = pc; this.retired = base + n; return this.illegal(raw);
           }
           if (taken) {
             const target = (pc + (((insn >> 19) & ~0xfff) | ((insn << 4) & 0x800) | ((insn >>> 20) & 0x7e0) | ((insn >>> 7) & 0x1e))) >>> 0;
             if (target & alignMask) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target, pc); }
             pc = target;
-          } else pc = (pc + 4) >>> 0;
+          } else pc = (pc + len) >>> 0;
           break;
         }
         case 0x03: { // LOAD
           addr = (x[rs1]! + (insn >> 20)) >>> 0;
           const width = f3 & 3;
-          if (f3 === 3 || f3 > 5) { this.pc = pc; this.retired = base + n; return this.illegal(insn); }
-          if (addr & ((1 << width) - 1)) { this.pc = pc; this.retired = base + n; return this.misalignedLoad(addr, f3, rd); }
+          if (f3 === 3 || f3 > 5) { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
+          if (addr & ((1 << width) - 1)) { this.pc = pc; this.retired = base + n; this.ilen = len; return this.misalignedLoad(addr, f3, rd); }
           off = (addr - ramBase) >>> 0;
           if (off < ramWordLimit) {
             let v: number;
@@ -202,7 +245,7 @@ export class Hart {
               default: v = u16[off >>> 1]!; break;
             }
             x[rd] = v;
-            pc = (pc + 4) >>> 0;
+            pc = (pc + len) >>> 0;
             break;
           }
           // Slow path: MMIO or nothing. Ends the slice (device state may change).
@@ -214,21 +257,22 @@ export class Hart {
           if (f3 === 0) v = (v << 24) >> 24;
           else if (f3 === 1) v = (v << 16) >> 16;
           if (rd !== 0) x[rd] = v;
-          this.pc = (pc + 4) >>> 0;
+          this.pc = (pc + len) >>> 0;
           this.retired = base + n + 1;
           return Stop.Event;
         }
         case 0x23: { // STORE
-          if (f3 > 2) { this.pc = pc; this.retired = base + n; return this.illegal(insn); }
+          if (f3 > 2) { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
           addr = (x[rs1]! + (((insn >> 20) & ~0x1f) | ((insn >>> 7) & 0x1f))) >>> 0;
-          if (addr & ((1 << f3) - 1)) { this.pc = pc; this.retired = base + n; return this.misalignedStore(addr, f3, x[rs2]!); }
+          if (addr & ((1 << f3) - 1)) { this.pc = pc; this.retired = base + n; this.ilen = len; return this.misalignedStore(addr, f3, x[rs2]!); }
           off = (addr - ramBase) >>> 0;
+          if ((addr & ~3) === resv) this.reservation = resv = 1; // a store to the reserved word ends the reservation
           if (off < ramWordLimit && (addr - watchBase) >>> 0 >= watchSize) {
             const v = x[rs2]!;
             if (f3 === 0) m8[off] = v;
             else if (f3 === 1) m16[off >>> 1] = v;
             else m32[off >>> 2] = v;
-            pc = (pc + 4) >>> 0;
+            pc = (pc + len) >>> 0;
             break;
           }
           this.pc = pc; this.retired = base + n;
@@ -236,7 +280,7 @@ export class Hart {
           bus.fault = false;
           bus.store(addr, 1 << f3, x[rs2]!);
           if (bus.fault) return this.trap(Exception.StoreAccessFault, false, addr, pc);
-          this.pc = (pc + 4) >>> 0;
+          this.pc = (pc + len) >>> 0;
           this.retired = base + n + 1;
           return Stop.Event;
         }
@@ -251,16 +295,16 @@ export class Hart {
             case 6: x[rd] = a | imm; break;
             case 7: x[rd] = a & imm; break;
             case 1:
-              if (insn >>> 25 !== 0) { this.pc = pc; this.retired = base + n; return this.illegal(insn); }
+              if (insn >>> 25 !== 0) { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
               x[rd] = a << rs2;
               break;
             default: // 5
               if (insn >>> 25 === 0) x[rd] = a >>> rs2;
               else if (insn >>> 25 === 0x20) x[rd] = a >> rs2;
-              else { this.pc = pc; this.retired = base + n; return this.illegal(insn); }
+              else { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
               break;
           }
-          pc = (pc + 4) >>> 0;
+          pc = (pc + len) >>> 0;
           break;
         }
         case 0x33: { // OP
@@ -277,22 +321,38 @@ export class Hart {
               case 6: x[rd] = a | b; break;
               default: x[rd] = a & b; break;
             }
+          } else if (f7 === 1 && mOn) {
+            switch (f3) {
+              case 0: x[rd] = Math.imul(a, b); break;
+              case 1: x[rd] = mulh(a, b); break;
+              case 2: x[rd] = mulhsu(a, b); break;
+              case 3: x[rd] = mulhu(a, b); break;
+              // Division by zero and overflow have defined results, no trap (unpriv. 13.2).
+              case 4: x[rd] = b === 0 ? -1 : a === -0x80000000 && b === -1 ? a : (a / b) | 0; break;
+              case 5: x[rd] = b === 0 ? -1 : ((a >>> 0) / (b >>> 0)) | 0; break;
+              case 6: x[rd] = b === 0 ? a : a === -0x80000000 && b === -1 ? 0 : a % b; break;
+              default: x[rd] = b === 0 ? a : (a >>> 0) % (b >>> 0); break;
+            }
           } else if (f7 === 0x20 && f3 === 0) x[rd] = a - b;
           else if (f7 === 0x20 && f3 === 5) x[rd] = a >> (b & 31);
-          else { this.pc = pc; this.retired = base + n; return this.illegal(insn); }
-          pc = (pc + 4) >>> 0;
+          else { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
+          pc = (pc + len) >>> 0;
           break;
         }
         case 0x0f: // MISC-MEM: FENCE is a no-op on one in-order hart; FENCE.I has no cache to flush yet.
-          if (f3 > 1) { this.pc = pc; this.retired = base + n; return this.illegal(insn); }
-          pc = (pc + 4) >>> 0;
+          if (f3 > 1) { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
+          pc = (pc + len) >>> 0;
           break;
         case 0x73: // SYSTEM: always leaves the loop (privilege, CSRs and interrupts may change).
-          this.pc = pc; this.retired = base + n;
+          this.pc = pc; this.retired = base + n; this.ilen = len;
           return this.system(insn);
+        case 0x2f: // AMO (A extension): always a slow path
+          if (!aOn) { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
+          this.pc = pc; this.retired = base + n; this.ilen = len;
+          return this.atomic(insn);
         default:
           this.pc = pc; this.retired = base + n;
-          return this.illegal(insn);
+          return this.illegal(raw);
       }
       x[0] = 0;
       n++;
@@ -307,17 +367,76 @@ export class Hart {
     return this.trap(Exception.IllegalInstruction, false, insn >>> 0, this.pc);
   }
 
+  /**
+   * A extension (unpriv. chapter "A"): LR.W/SC.W with a reservation, AMO*.W as read-modify-write.
+   * Misaligned addresses raise (never completed in hardware); LR faults as a load, SC/AMO as a store.
+   */
+  private atomic(insn: number): number {
+    const f5 = insn >>> 27;
+    const rd = (insn >>> 7) & 31, rs1 = (insn >>> 15) & 31, rs2 = (insn >>> 20) & 31;
+    if (((insn >>> 12) & 7) !== 2 || (f5 === 0x02 && rs2 !== 0)) return this.illegal(insn);
+    const x = this.x;
+    const bus = this.bus;
+    const addr = x[rs1]! >>> 0;
+    const isLr = f5 === 0x02;
+    if (!AMO_FUNCTIONS.has(f5)) return this.illegal(insn);
+    if (addr & 3) return this.trap(isLr ? Exception.LoadMisaligned : Exception.StoreMisaligned, false, addr, this.pc);
+    if (isLr) {
+      bus.fault = false;
+      const v = bus.load(addr, 4);
+      if (bus.fault) return this.trap(Exception.LoadAccessFault, false, addr, this.pc);
+      this.reservation = addr & ~3; // int32, as the store paths compare it
+      if (rd !== 0) x[rd] = v;
+      return this.retire();
+    }
+    if (f5 === 0x03) { // SC.W: succeeds only on the reserved word; always ends the reservation
+      const ok = this.reservation === (addr & ~3);
+      this.reservation = 1;
+      if (ok) {
+        bus.fault = false;
+        bus.store(addr, 4, x[rs2]!);
+        if (bus.fault) return this.trap(Exception.StoreAccessFault, false, addr, this.pc);
+      }
+      if (rd !== 0) x[rd] = ok ? 0 : 1;
+      return this.retire();
+    }
+    bus.fault = false;
+    const old = bus.load(addr, 4) | 0;
+    if (bus.fault || (!bus.isRam(addr, 4) && !bus.deviceAt(addr))) return this.trap(Exception.StoreAccessFault, false, addr, this.pc);
+    const b = x[rs2]!;
+    let v: number;
+    switch (f5) {
+      case 0x01: v = b; break;
+      case 0x00: v = old + b; break;
+      case 0x04: v = old ^ b; break;
+      case 0x0c: v = old & b; break;
+      case 0x08: v = old | b; break;
+      case 0x10: v = old < b ? old : b; break;
+      case 0x14: v = old > b ? old : b; break;
+      case 0x18: v = old >>> 0 < b >>> 0 ? old : b; break;
+      default: v = old >>> 0 > b >>> 0 ? old : b; break;
+    }
+    bus.store(addr, 4, v);
+    if ((addr & ~3) === this.reservation) this.reservation = 1;
+    if (rd !== 0) x[rd] = old;
+    return this.retire();
+  }
+
   /** Privilege that loads and stores are checked with: MPP when MPRV is set in M-mode (3.1.6.3). */
   effectiveDataPrivilege(): number {
     const s = this.csr.mstatus;
     return this.priv === 3 && s & MSTATUS.MPRV ? (s >>> 11) & 3 : this.priv;
   }
 
-  /** A misaligned load at this.pc: raised, or done byte by byte when the effective privilege is M. */
+  /** Whether the hart itself completes a misaligned load/store now (config.misaligned). */
+  private completesMisaligned(): boolean {
+    const p = this.config.misaligned;
+    return p === "complete" || (p === "raise-below-m" && this.effectiveDataPrivilege() === 3);
+  }
+
+  /** A misaligned load at this.pc: raised, or done byte by byte (see HartConfig.misaligned). */
   private misalignedLoad(addr: number, f3: number, rd: number): number {
-    if (!this.config.misalignedInM || this.effectiveDataPrivilege() !== 3) {
-      return this.trap(Exception.LoadMisaligned, false, addr, this.pc);
-    }
+    if (!this.completesMisaligned()) return this.trap(Exception.LoadMisaligned, false, addr, this.pc);
     const bus = this.bus;
     const size = 1 << (f3 & 3);
     bus.fault = false;
@@ -329,11 +448,9 @@ export class Hart {
     return this.retire();
   }
 
-  /** A misaligned store: raised, or done byte by byte in M (all bytes checked before any is written). */
+  /** A misaligned store: raised, or done byte by byte (all bytes checked before any is written). */
   private misalignedStore(addr: number, f3: number, value: number): number {
-    if (!this.config.misalignedInM || this.effectiveDataPrivilege() !== 3) {
-      return this.trap(Exception.StoreMisaligned, false, addr, this.pc);
-    }
+    if (!this.completesMisaligned()) return this.trap(Exception.StoreMisaligned, false, addr, this.pc);
     const bus = this.bus;
     const size = 1 << f3;
     for (let i = 0; i < size; i++) {
@@ -341,12 +458,13 @@ export class Hart {
       if (!bus.isRam(a, 1) && !bus.deviceAt(a)) return this.trap(Exception.StoreAccessFault, false, addr, this.pc);
     }
     for (let i = 0; i < size; i++) bus.store((addr + i) >>> 0, 1, value >>> (8 * i));
+    if ((addr & ~3) === this.reservation || ((addr + size - 1) & ~3) === this.reservation) this.reservation = 1;
     return this.retire();
   }
 
   /** Retire the instruction at this.pc and move on. */
   private retire(): number {
-    this.pc = (this.pc + 4) >>> 0;
+    this.pc = (this.pc + this.ilen) >>> 0;
     this.retired++;
     return Stop.Event;
   }
@@ -377,6 +495,7 @@ export class Hart {
         if (priv === 0 || (priv === 1 && tsr)) return this.illegal(insn);
         this.retired++;
         this.accountPrivilege();
+        this.reservation = 1;
         this.pc = (this.csr.sepc & this.epcMask) >>> 0;
         this.priv = sretCsrs(this.csr);
         return Stop.Event;
@@ -392,4 +511,23 @@ export class Hart {
         return this.illegal(insn);
     }
   }
+}
+
+/** funct5 values of the RV32A instructions. */
+const AMO_FUNCTIONS = new Set([0x02, 0x03, 0x01, 0x00, 0x04, 0x0c, 0x08, 0x10, 0x14, 0x18, 0x1c]);
+
+/** High 32 bits of the unsigned 64-bit product, exactly, with 16-bit limbs (doubles stay exact). */
+export function mulhu(a: number, b: number): number {
+  const al = a & 0xffff, ah = a >>> 16, bl = b & 0xffff, bh = b >>> 16;
+  const lh = al * bh, hl = ah * bl;
+  const mid = ((al * bl) >>> 16) + (lh & 0xffff) + (hl & 0xffff);
+  return (ah * bh + Math.floor(lh / 65536) + Math.floor(hl / 65536) + Math.floor(mid / 65536)) | 0;
+}
+/** Signed x signed high word: the unsigned product corrected for negative operands. */
+export function mulh(a: number, b: number): number {
+  return (mulhu(a, b) - (a < 0 ? b : 0) - (b < 0 ? a : 0)) | 0;
+}
+/** Signed x unsigned high word. */
+export function mulhsu(a: number, b: number): number {
+  return (mulhu(a, b) - (a < 0 ? b : 0)) | 0;
 }

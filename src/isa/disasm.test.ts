@@ -25,7 +25,10 @@ const j = (imm: number, rd: number): number =>
 const csr = (address: number, rs1: number, f3: number, rd: number): number => i(address, rs1, f3, rd, 0x73);
 
 const PC = 0x80000000;
-const [zero, ra, sp, s0, a0, a1, a5] = [0, 1, 2, 8, 10, 11, 15];
+const [zero, ra, sp, s0, a0, a1, a2, a5] = [0, 1, 2, 8, 10, 11, 12, 15];
+/** A-extension word: funct5, aq, rl, rs2, rs1, funct3 (2 = .w), rd. */
+const amo = (f5: number, aq: number, rl: number, rs2: number, rs1: number, rd: number, f3 = 2): number =>
+  ((f5 << 27) | (aq << 26) | (rl << 25) | (rs2 << 20) | (rs1 << 15) | (f3 << 12) | (rd << 7) | 0x2f) >>> 0;
 
 describe("disassemble: hand-written expectations", () => {
   const cases: Array<[number, string]> = [
@@ -45,7 +48,30 @@ describe("disassemble: hand-written expectations", () => {
     [r(0, zero, a1, 2, a0, 0x33), "sltz a0,a1"],
     [r(0, a1, zero, 2, a0, 0x33), "sgtz a0,a1"],
     [r(0x20, a1, a0, 5, a0, 0x33), "sra a0,a0,a1"],
-    [r(1, a1, a0, 0, a0, 0x33), ".word 0x02b50533"], // mul: M extension not decoded yet
+    [r(1, a1, a0, 0, a0, 0x33), "mul a0,a0,a1"],
+    [r(1, a2, a1, 1, a0, 0x33), "mulh a0,a1,a2"],
+    [r(1, a2, a1, 2, a0, 0x33), "mulhsu a0,a1,a2"],
+    [r(1, a2, a1, 3, a0, 0x33), "mulhu a0,a1,a2"],
+    [r(1, a2, a1, 4, a0, 0x33), "div a0,a1,a2"],
+    [r(1, a2, a1, 5, a0, 0x33), "divu a0,a1,a2"],
+    [r(1, zero, a1, 6, a0, 0x33), "rem a0,a1,zero"],
+    [r(1, a2, zero, 7, a0, 0x33), "remu a0,zero,a2"],
+    [r(3, a2, a1, 0, a0, 0x33), ".word 0x06c58533"],
+    [amo(0x02, 0, 0, zero, a1, a0), "lr.w a0,(a1)"],
+    [amo(0x02, 1, 1, zero, a1, a0), "lr.w.aqrl a0,(a1)"],
+    [amo(0x02, 0, 0, a2, a1, a0), ".word 0x10c5a52f"], // lr.w with rs2 != 0
+    [amo(0x03, 0, 1, a2, a1, a0), "sc.w.rl a0,a2,(a1)"],
+    [amo(0x01, 1, 0, a2, a1, a0), "amoswap.w.aq a0,a2,(a1)"],
+    [amo(0x00, 0, 0, a2, a1, a0), "amoadd.w a0,a2,(a1)"],
+    [amo(0x04, 0, 0, a2, a1, a0), "amoxor.w a0,a2,(a1)"],
+    [amo(0x0c, 0, 0, a2, a1, a0), "amoand.w a0,a2,(a1)"],
+    [amo(0x08, 0, 0, a2, a1, a0), "amoor.w a0,a2,(a1)"],
+    [amo(0x10, 0, 0, a2, a1, a0), "amomin.w a0,a2,(a1)"],
+    [amo(0x14, 0, 0, a2, a1, a0), "amomax.w a0,a2,(a1)"],
+    [amo(0x18, 0, 0, a2, a1, a0), "amominu.w a0,a2,(a1)"],
+    [amo(0x1c, 1, 1, a2, a1, zero), "amomaxu.w.aqrl zero,a2,(a1)"],
+    [amo(0x05, 0, 0, a2, a1, a0), ".word 0x28c5a52f"], // funct5 00101: not in A
+    [amo(0x00, 0, 0, a2, a1, a0, 3), ".word 0x00c5b52f"], // amoadd.d: RV64 only
     [i(-12, s0, 2, a5, 0x03), "lw a5,-12(s0)"],
     [i(7, a0, 4, a1, 0x03), "lbu a1,7(a0)"],
     [s(-12, a5, s0, 2), "sw a5,-12(s0)"],
@@ -71,7 +97,9 @@ describe("disassemble: hand-written expectations", () => {
     [i(-8, a0, 0, a1, 0x67), "jalr a1,-8(a0)"],
     [0x0ff0000f, "fence"],
     [0x0310000f, "fence rw,w"],
-    [0x0100000f, "fence w,0"],
+    [0x0100000f, "pause"],
+    [0x0010000f, "fence 0,w"],
+    [0x0100100f, ".word 0x0100100f"],
     [0x8330000f, "fence.tso"],
     [0x0000100f, "fence.i"],
     [0x00000073, "ecall"],
@@ -98,11 +126,86 @@ describe("disassemble: hand-written expectations", () => {
     [0x00000000, "unimp"],
     [0xffffffff, ".word 0xffffffff"],
     [0x0000000b, ".word 0x0000000b"],
-    [0x4501, ".word 0x00004501"], // compressed: C extension not decoded yet
   ];
   const named = cases.map(([insn, text]) => ({ hex: insn.toString(16).padStart(8, "0"), insn, text }));
   it.each(named)("$hex -> $text", ({ insn, text }) => {
     expect(disassemble(insn, PC)).toBe(text);
+  });
+
+  // RV32C: one per instruction (halfwords from `riscv64-unknown-elf-as -march=rv32ic`), then HINTs and reserved.
+  const compressed: Array<[number, string]> = [
+    [0x0048, "addi a0,sp,4"], // c.addi4spn
+    [0x1fe4, "addi s1,sp,1020"],
+    [0x5cfc, "lw a5,124(s1)"], // c.lw
+    [0xc3ac, "sw a1,64(a5)"], // c.sw
+    [0x0001, "nop"], // c.nop
+    [0x1501, "addi a0,a0,-32"], // c.addi
+    [0x2ffd, "jal 0x800007fe"], // c.jal .+2046
+    [0x3001, "jal 0x7ffff800"], // c.jal .-2048
+    [0x557d, "li a0,-1"], // c.li
+    [0x7101, "addi sp,sp,-512"], // c.addi16sp
+    [0x617d, "addi sp,sp,496"],
+    [0x7501, "lui a0,0xfffe0"], // c.lui
+    [0x6285, "lui t0,0x1"],
+    [0x817d, "srli a0,a0,0x1f"], // c.srli
+    [0x8485, "srai s1,s1,0x1"], // c.srai
+    [0x9bfd, "andi a5,a5,-1"], // c.andi
+    [0x8c1d, "sub s0,s0,a5"], // c.sub
+    [0x8d2d, "xor a0,a0,a1"], // c.xor
+    [0x8e55, "or a2,a2,a3"], // c.or
+    [0x8f65, "and a4,a4,s1"], // c.and
+    [0xbffd, "j 0x7ffffffe"], // c.j .-2
+    [0xd101, "beqz a0,0x7fffff00"], // c.beqz .-256
+    [0xeffd, "bnez a5,0x800000fe"], // c.bnez .+254
+    [0x0e06, "slli t3,t3,0x1"], // c.slli
+    [0x50fe, "lw ra,252(sp)"], // c.lwsp
+    [0x8082, "ret"], // c.jr ra
+    [0x8502, "jr a0"], // c.jr
+    [0x857e, "mv a0,t6"], // c.mv
+    [0x9002, "ebreak"], // c.ebreak
+    [0x9282, "jalr t0"], // c.jalr
+    [0x912a, "add sp,sp,a0"], // c.add
+    [0xdf86, "sw ra,252(sp)"], // c.swsp
+    // HINTs, printed with the c. names objdump uses for them.
+    [0x0005, "c.nop 1"],
+    [0x107d, "c.nop -1"],
+    [0x0501, "addi a0,a0,0"], // c.addi a0,0 (objdump: add a0,a0,0)
+    [0x4001, "c.li zero,0"],
+    [0x707d, "c.lui zero,0xfffff"],
+    [0x8006, "c.mv zero,ra"],
+    [0x9006, "c.add zero,ra"],
+    [0x900a, "c.add zero,sp"], // c.ntl.p1
+    [0x0006, "c.slli zero,0x1"],
+    [0x0002, "c.slli64 zero"],
+    [0x0502, "c.slli64 a0"],
+    [0x8001, "c.srli64 s0"],
+    [0x8781, "c.srai64 a5"],
+    // Illegal and reserved.
+    [0x0000, "unimp"],
+    [0x0008, ".short 0x0008"], // c.addi4spn with nzuimm = 0
+    [0x2000, ".short 0x2000"], // c.fld
+    [0x6000, ".short 0x6000"], // c.flw
+    [0x8000, ".short 0x8000"],
+    [0x6101, ".short 0x6101"], // c.addi16sp sp,0 (objdump: add sp,sp,0)
+    [0x6501, ".short 0x6501"], // c.lui a0,0
+    [0x9c01, ".short 0x9c01"], // c.subw
+    [0x1002, ".short 0x1002"], // c.slli zero,0x20 (objdump decodes it)
+    [0x1502, ".short 0x1502"], // c.slli a0,0x20
+    [0x9001, ".short 0x9001"], // c.srli s0,0x20
+    [0x9401, ".short 0x9401"], // c.srai s0,0x20
+    [0x4002, ".short 0x4002"], // c.lwsp zero
+    [0x8002, ".short 0x8002"], // c.jr zero
+    [0xe002, ".short 0xe002"], // c.fswsp
+  ];
+  const namedCompressed = compressed.map(([half, text]) => ({ hex: half.toString(16).padStart(4, "0"), half, text }));
+  it.each(namedCompressed)("$hex -> $text", ({ half, text }) => {
+    expect(disassemble(half, PC)).toBe(text);
+  });
+
+  it("reads only the low halfword of a compressed instruction", () => {
+    expect(disassemble(0x12340001, PC)).toBe("nop");
+    expect(disassemble(0xffff4501, PC)).toBe("li a0,0");
+    expect(disassemble(0xbffd, 0)).toBe("j 0xfffffffe");
   });
 
   it("accepts signed and unsigned views of the same word", () => {
@@ -152,13 +255,13 @@ function makeRandom(seed: number): () => number {
   };
 }
 
-const RV32I_OPCODES = [0x03, 0x0f, 0x13, 0x17, 0x23, 0x33, 0x37, 0x63, 0x67, 0x6f, 0x73];
+const RV32_OPCODES = [0x03, 0x0f, 0x13, 0x17, 0x23, 0x2f, 0x33, 0x37, 0x63, 0x67, 0x6f, 0x73];
 
-/** Words covering every RV32I/Zicsr/Zifencei form: random fields plus the alias corner cases. */
+/** Words covering every RV32IMA/Zicsr/Zifencei/Zihintpause form: random fields plus the alias corner cases. */
 function corpus(): number[] {
   const next = makeRandom(0xc0ffee);
   const words: number[] = [];
-  for (const opcode of RV32I_OPCODES) {
+  for (const opcode of RV32_OPCODES) {
     for (let n = 0; n < 600; n++) {
       let w = (next() & ~0x7f) | opcode;
       // Bias toward valid funct7 and zero registers so aliases get exercised.
@@ -181,6 +284,13 @@ function corpus(): number[] {
   for (const rd of [0, 1, 10]) for (const rs1 of [0, 1, 10]) for (const imm of [0, 8, -8]) words.push(i(imm, rs1, 0, rd, 0x67));
   for (const rd of [0, 10]) for (const rs1 of [0, 10]) for (const imm of [0, 1, -1, 255, 5]) for (const f3 of [0, 2, 3, 4, 6, 7]) words.push(i(imm, rs1, f3, rd, 0x13));
   for (const f3 of [0, 2, 3]) for (const [rs1, rs2] of [[0, 0], [0, 11], [11, 0]] as const) words.push(r(0, rs2, rs1, f3, a0, 0x33), r(0x20, rs2, rs1, f3, a0, 0x33));
+  // M: every funct3; A: every funct5 with every aq/rl and rs2 = 0 or not, plus other widths.
+  for (let f3 = 0; f3 < 8; f3++) for (const [rs1, rs2] of [[0, 0], [11, 12], [12, 0]] as const) words.push(r(1, rs2, rs1, f3, a0, 0x33));
+  for (let f5 = 0; f5 < 32; f5++) for (let order = 0; order < 4; order++) for (const rs2 of [0, 12]) {
+    words.push(amo(f5, order >> 1, order & 1, rs2, a1, a0));
+  }
+  for (let f3 = 0; f3 < 8; f3++) words.push(amo(0x02, 0, 0, 0, a1, a0, f3), amo(0x01, 1, 0, a2, a1, a0, f3));
+  words.push(0x0100000f, 0x0100100f, 0x0110000f);
   return words;
 }
 
@@ -190,7 +300,12 @@ const UNNAMED_CSR_FAMILIES = /^(h[a-z]+\d*h?|vs[a-z]+h?|vstart|vxsat|vxrm|vcsr|v
 /** Rewrites one objdump 2.40 line into trapvisor's format, per the differences listed in disasm.ts. */
 function normalizeObjdump(mnemonic: string, operands: string, encoding: number): string {
   operands = operands.replace(/\s*#.*$/, "").trim();
-  if (mnemonic === ".4byte" || mnemonic === ".2byte") return ".word 0x" + encoding.toString(16).padStart(8, "0");
+  const isCompressed = (encoding & 3) !== 3;
+  const illegal = isCompressed ? ".short 0x" + encoding.toString(16).padStart(4, "0") : ".word 0x" + encoding.toString(16).padStart(8, "0");
+  if (mnemonic === ".4byte" || mnemonic === ".2byte") return illegal;
+  // RV32C code points objdump decodes though the spec reserves them (see disasm.ts).
+  if (encoding === 0x6101) return illegal; // c.addi16sp sp,0
+  if (mnemonic === "c.slli" && Number(operands.split(",")[1]) >= 32) return illegal;
   const args = operands === "" ? [] : operands.split(",");
   if ((encoding & 0x707f) !== 0x73 && (encoding & 0x7f) === 0x73) {
     const address = encoding >>> 20;
@@ -204,7 +319,7 @@ function normalizeObjdump(mnemonic: string, operands: string, encoding: number):
   } else if (/^(add|and|or|xor)$/.test(mnemonic) && isNumber) {
     mnemonic += "i";
   } else if (/^(sll|srl|sra)$/.test(mnemonic) && isNumber) {
-    if (Number(last) >= 32) return ".word 0x" + encoding.toString(16).padStart(8, "0");
+    if (Number(last) >= 32) return illegal;
     mnemonic += "i";
   } else if (/^csr(rw|rs|rc|w|s|c)$/.test(mnemonic) && isNumber) {
     mnemonic += "i";
@@ -214,15 +329,22 @@ function normalizeObjdump(mnemonic: string, operands: string, encoding: number):
   return args.length > 0 ? `${mnemonic} ${args.join(",")}` : mnemonic;
 }
 
+/** Every 16-bit halfword whose low two bits are not 0b11. */
+function allCompressed(): number[] {
+  const halves: number[] = [];
+  for (let h = 0; h < 0x10000; h++) if ((h & 3) !== 3) halves.push(h);
+  return halves;
+}
+
 describe.skipIf(!hasToolchain)("disassemble: matches riscv64-unknown-elf-objdump -d", () => {
-  it("agrees line by line on every RV32I/Zicsr/Zifencei form", () => {
-    const words = corpus();
+  it("agrees line by line on every RV32IMAC/Zicsr/Zifencei/Zihintpause form and all 49152 halfwords", () => {
+    const words = [...corpus(), ...allCompressed()];
     const dir = mkdtempSync(join(tmpdir(), "trapvisor-disasm-"));
     try {
       const source = join(dir, "all.s");
       const object = join(dir, "all.o");
       writeFileSync(source, ".text\n" + words.map((w) => `  .insn 0x${w.toString(16)}\n`).join(""));
-      const assembled = spawnSync(AS, ["-march=rv32i_zicsr_zifencei", "-mabi=ilp32", "-o", object, source], { encoding: "utf8" });
+      const assembled = spawnSync(AS, ["-march=rv32imac_zicsr_zifencei_zihintpause", "-mabi=ilp32", "-o", object, source], { encoding: "utf8" });
       expect(assembled.stderr).toBe("");
       const dumped = spawnSync(OBJDUMP, ["-d", object], { encoding: "utf8", maxBuffer: 64 << 20 });
       expect(dumped.status).toBe(0);
@@ -235,7 +357,7 @@ describe.skipIf(!hasToolchain)("disassemble: matches riscv64-unknown-elf-objdump
         const encoding = parseInt(encodingField!.trim(), 16);
         const expected = normalizeObjdump(mnemonic.trim(), operands, encoding);
         const actual = disassemble(encoding, pc);
-        if (actual !== expected) mismatches.push(`${encoding.toString(16).padStart(8, "0")}: objdump "${expected}" trapvisor "${actual}"`);
+        if (actual !== expected) mismatches.push(`${encoding.toString(16).padStart((encoding & 3) === 3 ? 8 : 4, "0")}: objdump "${expected}" trapvisor "${actual}"`);
       }
       expect(mismatches.slice(0, 20)).toEqual([]);
     } finally {

@@ -4,7 +4,14 @@
 // - undecodable words print as `.word 0x%08x` (objdump: `.4byte 0x%x`);
 // - addi/andi/ori/xori/slli/srli/srai and csrr[wsc]i keep their immediate-form mnemonic
 //   (objdump 2.40 prints `add a0,a1,5`, `sll a0,a0,0x3`, `csrrw a0,mstatus,5`);
-// - a fence with an empty predecessor/successor set prints `0` for it (objdump: `unknown`).
+// - a fence with an empty predecessor/successor set prints `0` for it (objdump: `unknown`);
+// - illegal 16-bit (RVC) encodings print as `.short 0x%04x` (objdump: `.2byte 0x%x`), and so do the
+//   RV32C code points objdump still decodes although the spec reserves them: C.ADDI16SP with
+//   nzimm=0 and C.SLLI/C.SRLI/C.SRAI with shamt[5]=1. What prints is what the hart executes.
+// Compressed instructions print as their 32-bit expansion (src/isa/rvc.ts) would, except where
+// objdump names the 16-bit form differently: `mv`, `addi rd,rd,0` and the `c.`-named HINTs.
+
+import { expandCompressed } from "./rvc.js";
 
 const REG_NAMES = [
   "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2",
@@ -19,6 +26,7 @@ const enum Opcode {
   OP_IMM = 0x13,
   AUIPC = 0x17,
   STORE = 0x23,
+  AMO = 0x2f,
   OP = 0x33,
   LUI = 0x37,
   BRANCH = 0x63,
@@ -30,6 +38,7 @@ const enum Opcode {
 const reg = (index: number): string => REG_NAMES[index & 31]!;
 const hex = (value: number): string => "0x" + (value >>> 0).toString(16);
 const word = (insn: number): string => ".word 0x" + (insn >>> 0).toString(16).padStart(8, "0");
+const short = (half: number): string => ".short 0x" + half.toString(16).padStart(4, "0");
 const op = (mnemonic: string, operands: string): string => mnemonic + " " + operands;
 
 // Field extractors (RISC-V unprivileged spec, chapter 2.2-2.3).
@@ -45,11 +54,13 @@ const immB = (insn: number): number =>
 const immJ = (insn: number): number =>
   ((insn >> 31) << 20) | (((insn >>> 12) & 0xff) << 12) | (((insn >>> 20) & 1) << 11) | (((insn >>> 21) & 0x3ff) << 1);
 
-/** Disassembles one instruction at `pc`; never throws, unknown encodings give `.word 0x%08x`. */
+/**
+ * Disassembles one instruction at `pc`; never throws. When the low two bits are not 0b11 only the
+ * low 16 bits are read, as an RVC instruction. Unknown encodings give `.word 0x%08x` / `.short 0x%04x`.
+ */
 export function disassemble(insn: number, pc: number): string {
   insn >>>= 0;
-  // 16-bit compressed (C extension) is not decoded yet; the caller passes the full fetched word.
-  if ((insn & 3) !== 3) return insn === 0 ? "unimp" : word(insn);
+  if ((insn & 3) !== 3) return disasmCompressed(insn & 0xffff, pc);
   switch (insn & 0x7f) {
     case Opcode.LUI:
       return op("lui", `${reg(rdOf(insn))},${hex(insn >>> 12)}`);
@@ -69,6 +80,8 @@ export function disassemble(insn: number, pc: number): string {
       return disasmOpImm(insn);
     case Opcode.OP:
       return disasmOp(insn);
+    case Opcode.AMO:
+      return disasmAmo(insn);
     case Opcode.MISC_MEM:
       return disasmMiscMem(insn);
     case Opcode.SYSTEM:
@@ -166,8 +179,9 @@ function disasmOpImm(insn: number): string {
   }
 }
 
-// RV32I register-register ops by funct3; funct7 0x20 selects sub/sra. funct7 0x01 is reserved for M.
+// RV32I register-register ops by funct3; funct7 0x20 selects sub/sra, funct7 0x01 the M extension.
 const OP_NAMES = ["add", "sll", "slt", "sltu", "xor", "srl", "or", "and"] as const;
+const MULDIV_NAMES = ["mul", "mulh", "mulhsu", "mulhu", "div", "divu", "rem", "remu"] as const;
 
 function disasmOp(insn: number): string {
   const funct3 = funct3Of(insn);
@@ -180,6 +194,7 @@ function disasmOp(insn: number): string {
     if (funct3 === 5) return op("sra", `${rd},${reg(rs1)},${reg(rs2)}`);
     return word(insn);
   }
+  if (funct7 === 0x01) return op(MULDIV_NAMES[funct3]!, `${rd},${reg(rs1)},${reg(rs2)}`);
   if (funct7 !== 0) return word(insn);
   if (funct3 === 2 && rs2 === 0) return op("sltz", `${rd},${reg(rs1)}`);
   if (funct3 === 2 && rs1 === 0) return op("sgtz", `${rd},${reg(rs2)}`);
@@ -187,8 +202,27 @@ function disasmOp(insn: number): string {
   return op(OP_NAMES[funct3]!, `${rd},${reg(rs1)},${reg(rs2)}`);
 }
 
+// A extension, funct5 = insn[31:27] (unprivileged spec, "A" chapter); only the .w width exists on RV32.
+const AMO_NAMES: ReadonlyMap<number, string> = new Map([
+  [0x00, "amoadd.w"], [0x01, "amoswap.w"], [0x02, "lr.w"], [0x03, "sc.w"], [0x04, "amoxor.w"],
+  [0x08, "amoor.w"], [0x0c, "amoand.w"], [0x10, "amomin.w"], [0x14, "amomax.w"], [0x18, "amominu.w"],
+  [0x1c, "amomaxu.w"],
+]);
+/** Ordering suffix by insn[26:25] = aq, rl. */
+const AMO_ORDER = ["", ".rl", ".aq", ".aqrl"] as const;
+
+function disasmAmo(insn: number): string {
+  const name = AMO_NAMES.get(insn >>> 27);
+  if (name === undefined || funct3Of(insn) !== 2) return word(insn);
+  const mnemonic = name + AMO_ORDER[(insn >>> 25) & 3]!;
+  const address = `(${reg(rs1Of(insn))})`;
+  if (name === "lr.w") return rs2Of(insn) === 0 ? op(mnemonic, `${reg(rdOf(insn))},${address}`) : word(insn);
+  return op(mnemonic, `${reg(rdOf(insn))},${reg(rs2Of(insn))},${address}`);
+}
+
 const FENCE_TSO = 0x8330000f;
 const FENCE_I = 0x0000100f;
+const PAUSE = 0x0100000f; // Zihintpause: fence w,0
 
 /** Fence set bits i,o,r,w (pred: insn[27:24], succ: insn[23:20]); an empty set prints `0`. */
 function fenceSet(bits: number): string {
@@ -199,6 +233,7 @@ function fenceSet(bits: number): string {
 function disasmMiscMem(insn: number): string {
   if (insn === FENCE_I) return "fence.i";
   if (insn === FENCE_TSO) return "fence.tso";
+  if (insn === PAUSE) return "pause";
   // Like objdump: fm != 0 (other than fence.tso), rd or rs1 != 0 are left undecoded.
   if ((insn & 0xf00fffff) !== 0x0000000f) return word(insn);
   const pred = (insn >>> 24) & 0xf;
@@ -260,6 +295,48 @@ function disasmSystem(insn: number): string {
     return op(pseudo, `${csrText},${source}`);
   }
   return op(name, `${reg(rd)},${csrText},${source}`);
+}
+
+function disasmCompressed(half: number, pc: number): string {
+  if (half === 0) return "unimp";
+  const insn = expandCompressed(half);
+  if (insn === 0) return short(half);
+  return compressedName(half) ?? disassemble(insn, pc);
+}
+
+/**
+ * objdump's text for the RVC forms it prints unlike their expansion, or undefined for the rest.
+ * `half` is a legal RV32C instruction.
+ */
+function compressedName(half: number): string | undefined {
+  const rd = (half >>> 7) & 31;
+  const low = (half >>> 2) & 31; // rs2, shamt[4:0] or imm[4:0]
+  const imm = (((half << 19) >> 26) & ~0x1f) | low; // CI-format imm[5|4:0], sign-extended
+  switch (((half >>> 11) & 0x1c) | (half & 3)) {
+    case 0x01: // C.ADDI, C.NOP
+      if (rd === 0) return imm === 0 ? "nop" : op("c.nop", String(imm));
+      return imm === 0 ? op("addi", `${reg(rd)},${reg(rd)},0`) : undefined;
+    case 0x09: // C.LI
+      return rd === 0 ? op("c.li", `zero,${imm}`) : undefined;
+    case 0x0d: // C.LUI (C.ADDI16SP has rd = 2)
+      return rd === 0 ? op("c.lui", `zero,${hex(imm & 0xfffff)}`) : undefined;
+    case 0x11: { // C.SRLI, C.SRAI with shamt = 0 (the RV128 shift-by-64 forms)
+      const funct2 = (half >>> 10) & 3;
+      if (funct2 >= 2 || low !== 0) return undefined;
+      return op(funct2 === 0 ? "c.srli64" : "c.srai64", reg(8 + (rd & 7)));
+    }
+    case 0x02: // C.SLLI
+      if (low === 0) return op("c.slli64", reg(rd));
+      return rd === 0 ? op("c.slli", `zero,${hex(low)}`) : undefined;
+    case 0x12: { // C.JR, C.MV, C.EBREAK, C.JALR, C.ADD
+      if (low === 0) return undefined;
+      const isAdd = (half & 0x1000) !== 0;
+      if (rd === 0) return op(isAdd ? "c.add" : "c.mv", `zero,${reg(low)}`);
+      return isAdd ? undefined : op("mv", `${reg(rd)},${reg(low)}`);
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** Standard CSR name for `address`, or `0x...` for CSRs this project does not name (e.g. H, V, AIA). */

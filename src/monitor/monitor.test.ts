@@ -4,6 +4,10 @@
 // SBI: riscv-non-isa/riscv-sbi-doc v2.0; traps: privileged spec 1.12.
 import { describe, expect, it } from "vitest";
 import { type BootOptions, type BootOutcome, bootKernel, runBoot } from "../boot.js";
+import { parseIsa } from "../isa/isa-string.js";
+
+/** These kernels are RV32I code and some check base-ISA facts (misa, IALIGN=32). */
+const RV32I = parseIsa("rv32i");
 import { VirtMap } from "../bus/bus.js";
 import { MIP, MSTATUS } from "../csr/bits.js";
 import { Exception, INTERRUPT_FLAG, Interrupt } from "../isa/cause.js";
@@ -136,7 +140,7 @@ function run(items: readonly Item[], o: Options = {}): Run {
   const p = assemble(items);
   let machine: Machine | undefined;
   const out = runBoot(p.image, "kernel", {
-    delegation: PRESETS.opensbi!, timeCsr: "native", csrPolicy: "safe", ramSize: RAM_SIZE, ...o,
+    isa: RV32I, delegation: PRESETS.opensbi!, timeCsr: "native", csrPolicy: "safe", ramSize: RAM_SIZE, ...o,
   }, o.maxInsns ?? 2000, {}, (m) => { machine = m; o.before?.(m); });
   const m = machine!;
   const word = (addr: number): number => m.ram.read(addr - m.ram.base, 4) | 0;
@@ -163,7 +167,7 @@ describe("boot state", () => {
     for (const timeCsr of ["native", "emulate"] as const) {
       it(`enters the kernel in S-mode with a0 = 0, a1 = FDT (preset ${name}, time ${timeCsr})`, () => {
         const { image } = assemble([spin()]);
-        const { machine, fdtAddress } = bootKernel(image, "kernel", { delegation: preset(name), timeCsr, csrPolicy: "safe", ramSize: RAM_SIZE });
+        const { machine, fdtAddress } = bootKernel(image, "kernel", { isa: RV32I, delegation: preset(name), timeCsr, csrPolicy: "safe", ramSize: RAM_SIZE });
         const h = machine.hart;
         expect(h.priv).toBe(1);
         expect(h.pc).toBe(ENTRY);

@@ -1,6 +1,7 @@
 // A tiny RV32I + Zicsr + Zifencei + privileged encoder so unit tests read like assembly (DESIGN.md
 // example 7). Formats follow the unprivileged spec 2.2-2.3; every immediate is range-checked.
 import { VirtMap } from "../bus/bus.js";
+import { parseIsa } from "../isa/isa-string.js";
 import { Machine, type MachineConfig } from "../machine.js";
 
 // Registers: x0..x31 and the ABI names (unprivileged spec, "RISC-V calling convention" table).
@@ -138,8 +139,9 @@ export function li(rd: number, value: number): [number, number] {
 export const RAM_BASE = VirtMap.ram;
 
 /** A machine with a small RAM (fast to build) unless the config says otherwise. */
+/** A small rv32i machine (tests of the base ISA; pass `isa` for extensions). */
 export function newMachine(config: MachineConfig = {}): Machine {
-  return new Machine({ ramSize: 1 << 20, ...config });
+  return new Machine({ ramSize: 1 << 20, isa: parseIsa("rv32i"), ...config });
 }
 
 /** Write `words` into RAM at `at` and reset the hart there (M-mode, fresh CSRs). */
