@@ -103,7 +103,7 @@ export class Machine {
     };
     this.hart = new Hart(
       {
-        hartId: 0, isa: config.isa ?? parseIsa(DEFAULT_ISA), sv32: false,
+        hartId: 0, isa: config.isa ?? parseIsa(DEFAULT_ISA), sv32: true,
         monitorHandlesM: config.monitorHandlesM ?? false,
         misaligned: config.misaligned ?? "raise-below-m",
       },

@@ -3,7 +3,8 @@
  * Contract (the riscv-tests ELF format, as Spike and the trapvisor runner read it):
  *   - reset at 0x80000000 in M-mode, entry symbol _start;
  *   - result through the 64-bit `tohost` word: 1 = pass, (n << 1) | 1 = fail with code n;
- *   - every test body sets TESTNUM (gp) before each check, so a failure reports which check failed.
+ *   - every test body sets TESTNUM (gp) before each check, so a failure reports which check failed;
+ *   - PMP entry 0 is opened (NAPOT, RWX over everything) as firmware would, so S/U code can run.
  * A trap nobody expected lands in tv_unexpected_trap, which fails with code 0x400 + mcause (low bits).
  */
 #ifndef TV_H
@@ -19,6 +20,11 @@
 _start:                                                           \
         la t0, tv_unexpected_trap;                                \
         csrw mtvec, t0;                                           \
+        /* PMP entry 0: NAPOT over everything, RWX, so S/U may run */ \
+        li t0, -1;                                                \
+        csrw pmpaddr0, t0;                                        \
+        li t0, 0x1f;                                              \
+        csrw pmpcfg0, t0;                                         \
         li x1, 0; li x2, 0; li x3, 0; li x4, 0; li x5, 0;         \
         li x6, 0; li x7, 0; li x8, 0; li x9, 0; li x10, 0;        \
         li x11, 0; li x12, 0; li x13, 0; li x14, 0; li x15, 0;    \

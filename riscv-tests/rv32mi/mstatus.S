@@ -3,7 +3,7 @@
 # (MBE/SBE on a little-endian hart) reads zero, sstatus is a restricted view.
 #include "priv_macros.h"
 #define M_ONLY (MSTATUS_MIE | MSTATUS_MPIE | MSTATUS_MPP | MSTATUS_MPRV | MSTATUS_TVM | MSTATUS_TW | MSTATUS_TSR)
-#define S_VIEW (MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_MXR)
+#define S_VIEW (MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_SUM | MSTATUS_MXR)
 TV_BEGIN
         SET_MTVEC(m_trap_rec)
         TRAP_CLEAR
@@ -20,7 +20,7 @@ TV_BEGIN
         FIELD(3, MSTATUS_SPIE)
         FIELD(4, MSTATUS_MPIE)
         FIELD(5, MSTATUS_SPP)
-        # (SUM, 6, is writable only when satp can hold a paging mode: see rv32si/satp-bare.S)
+        FIELD(6, MSTATUS_SUM)
         FIELD(7, MSTATUS_MXR)
         FIELD(8, MSTATUS_TVM)
         FIELD(9, MSTATUS_TW)

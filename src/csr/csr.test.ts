@@ -129,11 +129,11 @@ describe("access rules from the address (privileged spec 2.1)", () => {
 });
 
 describe("WARL fields", () => {
-  it("mstatus: only the implemented fields take writes (SUM read-only 0 with Bare-only satp)", () => {
+  it("mstatus: only the implemented fields take writes (SUM writable: satp can hold Sv32)", () => {
     const all = MSTATUS.SIE | MSTATUS.MIE | MSTATUS.SPIE | MSTATUS.MPIE | MSTATUS.SPP | MSTATUS.MPP | MSTATUS.MPRV |
-      MSTATUS.MXR | MSTATUS.TVM | MSTATUS.TW | MSTATUS.TSR;
-    expect(all).toBe(0x007a19aa);
-    expect(writeRead(Csr.mstatus, 0xffffffff)).toBe(0x007a19aa);
+      MSTATUS.SUM | MSTATUS.MXR | MSTATUS.TVM | MSTATUS.TW | MSTATUS.TSR;
+    expect(all).toBe(0x007e19aa);
+    expect(writeRead(Csr.mstatus, 0xffffffff)).toBe(0x007e19aa);
   });
 
   it("mstatus.MPP never holds 2: a write of 2 keeps the old mode, the rest of the write lands", () => {
@@ -216,11 +216,12 @@ describe("supervisor views of M registers (4.1)", () => {
     expect(r(m, a0)).toBe(MSTATUS.SIE | MSTATUS.SPIE | MSTATUS.SPP | MSTATUS.MXR);
   });
 
-  it("a write through sstatus changes only SIE/SPIE/SPP/MXR of mstatus", () => {
+  it("a write through sstatus changes only SIE/SPIE/SPP/SUM/MXR of mstatus", () => {
+    const sView = MSTATUS.SIE | MSTATUS.SPIE | MSTATUS.SPP | MSTATUS.SUM | MSTATUS.MXR;
     const m = exec([...li(t0, -1), csrw(Csr.sstatus, t0)], S, (mm) => { mm.hart.csr.mstatus = MSTATUS.MIE | (3 << 11) | MSTATUS.TSR; });
-    expect(m.hart.csr.mstatus).toBe(MSTATUS.MIE | (3 << 11) | MSTATUS.TSR | MSTATUS.SIE | MSTATUS.SPIE | MSTATUS.SPP | MSTATUS.MXR);
-    const m2 = exec([csrw(Csr.sstatus, x0)], S, (mm) => { mm.hart.csr.mstatus = 0x007a19aa; });
-    expect(m2.hart.csr.mstatus).toBe(0x007a19aa & ~(MSTATUS.SIE | MSTATUS.SPIE | MSTATUS.SPP | MSTATUS.MXR));
+    expect(m.hart.csr.mstatus).toBe(MSTATUS.MIE | (3 << 11) | MSTATUS.TSR | sView);
+    const m2 = exec([csrw(Csr.sstatus, x0)], S, (mm) => { mm.hart.csr.mstatus = 0x007e19aa; });
+    expect(m2.hart.csr.mstatus).toBe(0x007e19aa & ~sView);
   });
 
   it("sie: only delegated bits are visible and writable, and they are mie's bits", () => {
@@ -248,9 +249,10 @@ describe("supervisor views of M registers (4.1)", () => {
     expect([r(m3, a0), m3.hart.csr.mip]).toEqual([MIP.STIP, MIP.STIP | MIP.MTIP]);
   });
 
-  it("satp: MODE=1 (Sv32) writes are ignored entirely on this Bare-only hart", () => {
-    expect(writeRead(Csr.satp, 0x80012345)).toBe(0);
-    expect(writeRead(Csr.satp, 0x80012345, (m) => { m.hart.csr.satp = 0; })).toBe(0);
+  it("satp: MODE, ASID (9 bits) and PPN are all writable with Sv32 (4.1.11)", () => {
+    expect(writeRead(Csr.satp, 0x80012345)).toBe(0x80012345);
+    expect(writeRead(Csr.satp, 0xffffffff)).toBe(0xffffffff);
+    expect(writeRead(Csr.satp, 0)).toBe(0);
   });
 });
 
@@ -301,6 +303,7 @@ describe("PMP configuration WARL (3.7.1)", () => {
 
   it("a locked entry ignores writes to its cfg byte and its pmpaddr; other bytes still take writes", () => {
     const m = exec([
+      csrw(Csr.pmpaddr0, x0), // undo the firmware-style open entry 0 that load() sets up
       ...li(t0, 0x81), csrw(Csr.pmpcfg0, t0), // entry 0: L, R, OFF
       ...li(t0, 0x1f1f1f00), csrw(Csr.pmpcfg0, t0), csrr(a0, Csr.pmpcfg0),
       ...li(t0, 0x1234), csrw(Csr.pmpaddr0, t0), csrw(Csr.pmpaddr0 + 1, t0), csrr(a1, Csr.pmpaddr0),
@@ -310,6 +313,7 @@ describe("PMP configuration WARL (3.7.1)", () => {
 
   it("a locked TOR entry also locks the pmpaddr below it", () => {
     const m = exec([
+      csrw(Csr.pmpaddr0, x0), // undo the firmware-style open entry 0 that load() sets up
       ...li(t0, 0x1234), csrw(Csr.pmpaddr0 + 2, t0),
       ...li(t0, 0x8900), csrw(Csr.pmpcfg0, t0), // entry 1 = 0x89: L, A=TOR, R
       ...li(t0, 0x5678), csrw(Csr.pmpaddr0, t0), csrw(Csr.pmpaddr0 + 1, t0), csrw(Csr.pmpaddr0 + 2, t0),

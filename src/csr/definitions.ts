@@ -194,7 +194,12 @@ function buildRows(): (CsrRow | undefined)[] {
     name: "satp",
     read: (h) => h.csr.satp,
     // Writing an unsupported MODE has no effect at all (4.1.11).
-    write: (h, v) => { if (!(v >>> 31) || h.config.sv32) h.csr.satp = v >>> 0; },
+    write: (h, v) => {
+      if (v >>> 31 && !h.config.sv32) return;
+      // ASIDLEN = 9 on RV32 (all ASID bits writable); a new satp makes cached translations stale.
+      h.csr.satp = v >>> 0;
+      h.memoryConfigChanged();
+    },
     allowed: notTrappedByTvm,
   });
 
@@ -222,11 +227,11 @@ function buildRows(): (CsrRow | undefined)[] {
     def(Csr.pmpcfg0 + r, {
       name: `pmpcfg${r}`,
       read: (h) => (h.csr.pmpcfg[4 * r]! | (h.csr.pmpcfg[4 * r + 1]! << 8) | (h.csr.pmpcfg[4 * r + 2]! << 16) | (h.csr.pmpcfg[4 * r + 3]! << 24)) >>> 0,
-      write: (h, v) => writePmpcfg(h, r, v),
+      write: (h, v) => { writePmpcfg(h, r, v); h.memoryConfigChanged(); },
     });
   }
   for (let i = 0; i < 64; i++) {
-    def(Csr.pmpaddr0 + i, { name: `pmpaddr${i}`, read: (h) => h.csr.pmpaddr[i]!, write: (h, v) => writePmpaddr(h, i, v) });
+    def(Csr.pmpaddr0 + i, { name: `pmpaddr${i}`, read: (h) => h.csr.pmpaddr[i]!, write: (h, v) => { writePmpaddr(h, i, v); h.memoryConfigChanged(); } });
   }
 
   // Sdtrig with zero triggers: tselect holds only 0, tdata1 type 0 = "no trigger" (debug spec 5.7).

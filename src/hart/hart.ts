@@ -4,6 +4,8 @@ import { CsrFile, executeCsrInstruction } from "../csr/csr-file.js";
 import { Exception } from "../isa/cause.js";
 import { type IsaConfig, misaFor } from "../isa/isa-string.js";
 import { expandCompressed } from "../isa/rvc.js";
+import { Mmu } from "./mmu.js";
+import { Access, PmpTable } from "./pmp.js";
 import { delegatee, enterTrapCsrs, mretCsrs, pendingInterrupt, sretCsrs } from "./trap.js";
 
 export interface HartConfig {
@@ -69,9 +71,46 @@ export class Hart {
   private ilen = 4;
   /** LR/SC reservation: the word-aligned physical address as an int32 (addr & ~3), or 1 (odd: matches nothing). */
   reservation = 1;
+  /** PMP entries compiled for checks, rebuilt on every pmpcfg/pmpaddr write (3.7). */
+  readonly pmp = new PmpTable();
+  /** Sv32 translation with a TLB (4.3); page-table accesses are PMP-checked as S-mode accesses. */
+  readonly mmu: Mmu;
+  /** The exception code of the last failed `dataAddress`/`fetchAddress`. */
+  private faultCause = 0;
 
   constructor(readonly config: HartConfig, readonly bus: Bus, readonly platform: Platform) {
     this.csr = new CsrFile(misaFor(config.isa));
+    this.mmu = new Mmu(bus, (pa, size, access, priv) => this.pmp.allows(pa, size, access, priv));
+    this.pmp.update(this.csr);
+  }
+
+  /** satp, PMP or a fence changed what addresses mean: drop cached translations and PMP decisions. */
+  memoryConfigChanged(): void {
+    this.pmp.update(this.csr);
+    this.mmu.flush();
+  }
+
+  /**
+   * The physical address for a data access at `va` by the effective data privilege (MPRV, 3.1.6.3):
+   * Sv32 translation when satp.MODE is set below M, then PMP. Returns -1 with `faultCause` set.
+   */
+  dataAddress(va: number, access: number, size: number, priv = this.effectiveDataPrivilege()): number {
+    const csr = this.csr;
+    let pa = va >>> 0;
+    if (priv < 3 && csr.satp >>> 31) {
+      pa = this.mmu.translate(pa, access, priv, csr.satp, csr.mstatus);
+      if (pa < 0) { this.faultCause = this.mmu.cause; return -1; }
+    }
+    if (pa > 0xffffffff || !this.pmp.allows(pa, size, access, priv)) {
+      this.faultCause = access === Access.Store ? Exception.StoreAccessFault : access === Access.Load ? Exception.LoadAccessFault : Exception.InstructionAccessFault;
+      return -1;
+    }
+    return pa;
+  }
+
+  /** The physical address of an instruction fetch at `va` in the current privilege, or -1 (see dataAddress). */
+  fetchAddress(va: number, size: number): number {
+    return this.dataAddress(va, Access.Fetch, size, this.priv);
   }
 
   /** xepc bits that survive reads and xRET: bit 1 only while C is enabled (IALIGN=16), bit 0 never (3.1.14). */
@@ -84,6 +123,7 @@ export class Hart {
     this.accountPrivilege();
     this.csr = new CsrFile(misaFor(this.config.isa));
     this.reservation = 1;
+    this.memoryConfigChanged();
     this.x.fill(0);
     this.pc = pc >>> 0;
     this.priv = 3;
@@ -160,8 +200,24 @@ export class Hart {
     let off = 0;
 
     const fetchLimit = cOn ? ram.size - 1 : ramWordLimit; // the last offset a fetch may start below
+    // Translation and PMP apply per privilege; both change only at events that end this call.
+    const csr = this.csr;
+    const pmpSummary = this.pmp.summary;
+    const paging = csr.satp >>> 31 === 1;
+    const dataPriv = this.effectiveDataPrivilege();
+    const fetchChecked = (paging && this.priv < 3) || (this.priv < 3 ? !pmpSummary.allowAllSU32 : pmpSummary.anyLocked);
+    const dataChecked = (paging && dataPriv < 3) || (dataPriv < 3 ? !pmpSummary.allowAllSU32 : pmpSummary.anyLocked);
 
     while (n < limit) {
+      if (fetchChecked) {
+        this.pc = pc; this.retired = base + n;
+        const fetched = this.fetchChecked(cOn);
+        if (fetched < 0) return this.fetchStop; // the fetch trapped
+        raw = this.fetchedRaw;
+        len = fetched;
+        insn = len === 2 ? expandCompressed(raw) : raw;
+        if (insn === 0) { this.ilen = 2; return this.illegal(raw); }
+      } else {
       off = (pc - ramBase) >>> 0;
       if (off >= fetchLimit) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionAccessFault, false, pc, pc); }
       if (cOn) {
@@ -181,6 +237,7 @@ export class Hart {
         }
       } else {
         insn = raw = m32[off >>> 2]!;
+      }
       }
       const rd = (insn >>> 7) & 31;
       const rs1 = (insn >>> 15) & 31;
@@ -234,6 +291,12 @@ export class Hart {
           const width = f3 & 3;
           if (f3 === 3 || f3 > 5) { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
           if (addr & ((1 << width) - 1)) { this.pc = pc; this.retired = base + n; this.ilen = len; return this.misalignedLoad(addr, f3, rd); }
+          const loadVa = addr;
+          if (dataChecked) {
+            const pa = this.dataAddress(addr, Access.Load, 1 << width, dataPriv);
+            if (pa < 0) { this.pc = pc; this.retired = base + n; return this.trap(this.faultCause, false, addr, pc); }
+            addr = pa;
+          }
           off = (addr - ramBase) >>> 0;
           if (off < ramWordLimit) {
             let v: number;
@@ -253,7 +316,7 @@ export class Hart {
           const bus = this.bus;
           bus.fault = false;
           let v = bus.load(addr, 1 << width);
-          if (bus.fault) return this.trap(Exception.LoadAccessFault, false, addr, pc);
+          if (bus.fault) return this.trap(Exception.LoadAccessFault, false, loadVa, pc);
           if (f3 === 0) v = (v << 24) >> 24;
           else if (f3 === 1) v = (v << 16) >> 16;
           if (rd !== 0) x[rd] = v;
@@ -265,6 +328,12 @@ export class Hart {
           if (f3 > 2) { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
           addr = (x[rs1]! + (((insn >> 20) & ~0x1f) | ((insn >>> 7) & 0x1f))) >>> 0;
           if (addr & ((1 << f3) - 1)) { this.pc = pc; this.retired = base + n; this.ilen = len; return this.misalignedStore(addr, f3, x[rs2]!); }
+          const storeVa = addr;
+          if (dataChecked) {
+            const pa = this.dataAddress(addr, Access.Store, 1 << f3, dataPriv);
+            if (pa < 0) { this.pc = pc; this.retired = base + n; return this.trap(this.faultCause, false, addr, pc); }
+            addr = pa;
+          }
           off = (addr - ramBase) >>> 0;
           if ((addr & ~3) === resv) this.reservation = resv = 1; // a store to the reserved word ends the reservation
           if (off < ramWordLimit && (addr - watchBase) >>> 0 >= watchSize) {
@@ -279,7 +348,7 @@ export class Hart {
           const bus = this.bus;
           bus.fault = false;
           bus.store(addr, 1 << f3, x[rs2]!);
-          if (bus.fault) return this.trap(Exception.StoreAccessFault, false, addr, pc);
+          if (bus.fault) return this.trap(Exception.StoreAccessFault, false, storeVa, pc);
           this.pc = (pc + len) >>> 0;
           this.retired = base + n + 1;
           return Stop.Event;
@@ -362,6 +431,35 @@ export class Hart {
     return Stop.Limit;
   }
 
+  /** The raw bits `fetchChecked` read (16 or 32), or the Stop of the trap it took. */
+  private fetchedRaw = 0;
+  private fetchStop = 0;
+
+  /**
+   * Fetch at this.pc through translation and PMP: returns the instruction length (2 or 4) with the
+   * bits in fetchedRaw, or -1 after taking the fetch exception. A 32-bit instruction that straddles a
+   * page translates each half; a fault on the second reports that half's address in xtval (3.1.16).
+   */
+  private fetchChecked(cOn: boolean): number {
+    const pc = this.pc;
+    const ram = this.bus.ram;
+    const readHalf = (va: number): number => {
+      const pa = this.fetchAddress(va, 2);
+      if (pa < 0) return -1;
+      if (!this.bus.isRam(pa, 2)) { this.faultCause = Exception.InstructionAccessFault; return -1; }
+      return ram.read(pa - ram.base, 2);
+    };
+    const lo = readHalf(pc);
+    if (lo < 0) { this.fetchStop = this.trap(this.faultCause, false, pc, pc); return -1; }
+    if (cOn && (lo & 3) !== 3) { this.fetchedRaw = lo; return 2; }
+    // Without C every instruction is 32 bits, even one whose low bits say otherwise (it is illegal).
+    const hiAddr = (pc + 2) >>> 0;
+    const hi = readHalf(hiAddr);
+    if (hi < 0) { this.fetchStop = this.trap(this.faultCause, false, hiAddr, pc); return -1; }
+    this.fetchedRaw = (lo | (hi << 16)) | 0;
+    return 4;
+  }
+
   /** Illegal instruction at this.pc; xtval holds the instruction bits (3.1.16). */
   illegal(insn: number): number {
     return this.trap(Exception.IllegalInstruction, false, insn >>> 0, this.pc);
@@ -377,14 +475,18 @@ export class Hart {
     if (((insn >>> 12) & 7) !== 2 || (f5 === 0x02 && rs2 !== 0)) return this.illegal(insn);
     const x = this.x;
     const bus = this.bus;
-    const addr = x[rs1]! >>> 0;
+    const va = x[rs1]! >>> 0;
+    let addr = va;
     const isLr = f5 === 0x02;
     if (!AMO_FUNCTIONS.has(f5)) return this.illegal(insn);
-    if (addr & 3) return this.trap(isLr ? Exception.LoadMisaligned : Exception.StoreMisaligned, false, addr, this.pc);
+    if (addr & 3) return this.trap(isLr ? Exception.LoadMisaligned : Exception.StoreMisaligned, false, va, this.pc);
+    const pa = this.dataAddress(va, isLr ? Access.Load : Access.Store, 4);
+    if (pa < 0) return this.trap(this.faultCause, false, va, this.pc);
+    addr = pa;
     if (isLr) {
       bus.fault = false;
       const v = bus.load(addr, 4);
-      if (bus.fault) return this.trap(Exception.LoadAccessFault, false, addr, this.pc);
+      if (bus.fault) return this.trap(Exception.LoadAccessFault, false, va, this.pc);
       this.reservation = addr & ~3; // int32, as the store paths compare it
       if (rd !== 0) x[rd] = v;
       return this.retire();
@@ -395,14 +497,14 @@ export class Hart {
       if (ok) {
         bus.fault = false;
         bus.store(addr, 4, x[rs2]!);
-        if (bus.fault) return this.trap(Exception.StoreAccessFault, false, addr, this.pc);
+        if (bus.fault) return this.trap(Exception.StoreAccessFault, false, va, this.pc);
       }
       if (rd !== 0) x[rd] = ok ? 0 : 1;
       return this.retire();
     }
     bus.fault = false;
     const old = bus.load(addr, 4) | 0;
-    if (bus.fault || (!bus.isRam(addr, 4) && !bus.deviceAt(addr))) return this.trap(Exception.StoreAccessFault, false, addr, this.pc);
+    if (bus.fault || (!bus.isRam(addr, 4) && !bus.deviceAt(addr))) return this.trap(Exception.StoreAccessFault, false, va, this.pc);
     const b = x[rs2]!;
     let v: number;
     switch (f5) {
@@ -439,10 +541,15 @@ export class Hart {
     if (!this.completesMisaligned()) return this.trap(Exception.LoadMisaligned, false, addr, this.pc);
     const bus = this.bus;
     const size = 1 << (f3 & 3);
-    bus.fault = false;
     let v = 0;
-    for (let i = 0; i < size; i++) v |= bus.load((addr + i) >>> 0, 1) << (8 * i);
-    if (bus.fault) return this.trap(Exception.LoadAccessFault, false, addr, this.pc);
+    for (let i = 0; i < size; i++) {
+      const va = (addr + i) >>> 0;
+      const pa = this.dataAddress(va, Access.Load, 1);
+      if (pa < 0) return this.trap(this.faultCause, false, va, this.pc);
+      bus.fault = false;
+      v |= bus.load(pa, 1) << (8 * i);
+      if (bus.fault) return this.trap(Exception.LoadAccessFault, false, va, this.pc);
+    }
     if (f3 === 1) v = (v << 16) >> 16;
     if (rd !== 0) this.x[rd] = v;
     return this.retire();
@@ -453,11 +560,15 @@ export class Hart {
     if (!this.completesMisaligned()) return this.trap(Exception.StoreMisaligned, false, addr, this.pc);
     const bus = this.bus;
     const size = 1 << f3;
+    const pas: number[] = [];
     for (let i = 0; i < size; i++) {
-      const a = (addr + i) >>> 0;
-      if (!bus.isRam(a, 1) && !bus.deviceAt(a)) return this.trap(Exception.StoreAccessFault, false, addr, this.pc);
+      const va = (addr + i) >>> 0;
+      const pa = this.dataAddress(va, Access.Store, 1);
+      if (pa < 0) return this.trap(this.faultCause, false, va, this.pc);
+      if (!bus.isRam(pa, 1) && !bus.deviceAt(pa)) return this.trap(Exception.StoreAccessFault, false, va, this.pc);
+      pas.push(pa);
     }
-    for (let i = 0; i < size; i++) bus.store((addr + i) >>> 0, 1, value >>> (8 * i));
+    for (let i = 0; i < size; i++) bus.store(pas[i]!, 1, value >>> (8 * i));
     if ((addr & ~3) === this.reservation || ((addr + size - 1) & ~3) === this.reservation) this.reservation = 1;
     return this.retire();
   }
@@ -506,6 +617,8 @@ export class Hart {
       default:
         if ((insn & 0xfe007fff) === 0x12000073) { // SFENCE.VMA: illegal in U, and in S when TVM=1
           if (priv === 0 || (priv === 1 && tvm)) return this.illegal(insn);
+          const rs1 = (insn >>> 15) & 31, rs2 = (insn >>> 20) & 31;
+          this.mmu.flush(rs1 ? this.x[rs1]! >>> 0 : undefined, rs2 ? this.x[rs2]! >>> 0 : undefined);
           return this.retire();
         }
         return this.illegal(insn);

@@ -169,3 +169,12 @@ export class PmpTable {
     return priv === 3;
   }
 }
+
+/**
+ * What firmware does before it runs S/U code (OpenSBI, riscv-tests' INIT_PMP): entry 0 NAPOT over
+ * the whole physical address space with R, W, X. Without an entry, S/U accesses fail (3.7.1).
+ */
+export function openPmpForSupervisor(csr: CsrFile): void {
+  csr.pmpaddr[0] = 0xffffffff;
+  csr.pmpcfg[0] = (PmpMode.NAPOT << 3) | PMPCFG.R | PMPCFG.W | PMPCFG.X;
+}

@@ -1,5 +1,6 @@
 import { MIP, MPP_SHIFT, MSTATUS } from "../csr/bits.js";
 import { CSR_ROWS } from "../csr/definitions.js";
+import { openPmpForSupervisor } from "../hart/pmp.js";
 import { enterTrapCsrs } from "../hart/trap.js";
 import { Exception, Interrupt, causeName, privName } from "../isa/cause.js";
 import { Csr } from "../isa/csr-addr.js";
@@ -87,6 +88,8 @@ export class Monitor {
     // cycle, instret and every hpmcounter readable from S; time only with --time-csr native.
     csr.mcounteren = (this.options.timeCsr === "native" ? ~0 : ~2) >>> 0;
     csr.mie = MIP.MSIP;
+    openPmpForSupervisor(csr);
+    this.machine.hart.memoryConfigChanged();
   }
 
   handle(): void {

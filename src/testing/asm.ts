@@ -1,6 +1,7 @@
 // A tiny RV32I + Zicsr + Zifencei + privileged encoder so unit tests read like assembly (DESIGN.md
 // example 7). Formats follow the unprivileged spec 2.2-2.3; every immediate is range-checked.
 import { VirtMap } from "../bus/bus.js";
+import { openPmpForSupervisor } from "../hart/pmp.js";
 import { parseIsa } from "../isa/isa-string.js";
 import { Machine, type MachineConfig } from "../machine.js";
 
@@ -150,6 +151,9 @@ export function load(machine: Machine, words: readonly number[], at: number = RA
   words.forEach((w, i) => machine.ram.write(off + 4 * i, 4, w >>> 0));
   machine.entry = at >>> 0;
   machine.hart.reset(at);
+  // As firmware would: PMP entry 0 lets S and U reach everything (otherwise their accesses fail).
+  openPmpForSupervisor(machine.hart.csr);
+  machine.hart.memoryConfigChanged();
   return machine;
 }
 
