@@ -43,7 +43,7 @@ export function bootKernel(image: ElfImage, name: string, o: BootOptions): Boote
   machine.loadElf(image, name);
   const ram = machine.ram;
   const fdt = virtFdt({
-    ramBase: ram.base, ramSize: ram.size, timebaseHz: TIMEBASE_HZ, isa: fdtIsaString(isa),
+    ramBase: ram.base, ramSize: ram.size, timebaseHz: TIMEBASE_HZ, isa: fdtIsaString(isa), mmuType: "riscv,sv32",
     ...(o.bootargs !== undefined ? { bootargs: o.bootargs } : {}),
   });
   const fdtAddress = placeFdt(image, ram.base, ram.size, fdt.length, name);

@@ -186,7 +186,7 @@ export class Machine {
       let stop: number;
       if (observer) {
         const pc = hart.pc, priv = hart.priv;
-        const insn = this.bus.isRam(pc, 4) ? this.ram.read(pc - this.ram.base, 4) : 0;
+        const insn = hart.peekInstruction(pc, priv)?.raw ?? 0;
         stop = hart.run(1);
         if (hart.retired !== before) {
           const rd = writesRd(insn) ? (insn >>> 7) & 31 : 0;

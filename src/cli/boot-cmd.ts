@@ -153,16 +153,15 @@ export function cmdBoot(argv: string[], read: (p: string) => Uint8Array, out: Fd
       out.flush(); err.text(narrateMonitorEvent(e) + "\n"); err.flush();
     };
   }
-  let machineRef: Parameters<typeof narrateDelegatedTrap>[0] | undefined;
   const hooks = values.trace
     ? { observer: traceObserver((line) => err.text(line)) }
     : narrate
-      ? { onTrap: (h: Parameters<typeof narrateDelegatedTrap>[1]) => {
-          const line = machineRef ? narrateDelegatedTrap(machineRef, h) : undefined;
+      ? { onTrap: (h: Parameters<typeof narrateDelegatedTrap>[0]) => {
+          const line = narrateDelegatedTrap(h);
           if (line) { out.flush(); err.text(line + "\n"); err.flush(); }
         } }
       : {};
-  const outcome = runBoot(image, name, opts, maxInsns, hooks, (m) => { machineRef = m; });
+  const outcome = runBoot(image, name, opts, maxInsns, hooks);
   out.flush();
   if (values["stats-json"]) {
     err.text(JSON.stringify(statsJson(outcome, opts), null, 2) + "\n");

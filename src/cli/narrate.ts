@@ -2,7 +2,6 @@ import type { Hart } from "../hart/hart.js";
 import { causeName, privName } from "../isa/cause.js";
 import { disassemble } from "../isa/disasm.js";
 import { hex } from "../machine.js";
-import type { Machine } from "../machine.js";
 import type { MonitorEvent } from "../monitor/monitor.js";
 
 const ACTION: Record<MonitorEvent["handledBy"], string> = {
@@ -24,13 +23,13 @@ export function narrateMonitorEvent(e: MonitorEvent): string {
 }
 
 /** One line for a trap the hart delivered straight to S through medeleg/mideleg (no monitor involved). */
-export function narrateDelegatedTrap(machine: Machine, h: Hart): string | undefined {
+export function narrateDelegatedTrap(h: Hart): string | undefined {
   const t = h.lastTrap;
   if (t.to !== 1) return undefined;
   const where = `${privName(t.from)}-mode`;
   let what = `${where} at 0x${hex(t.epc)}`;
-  if (!t.interrupt && t.cause !== 1 && machine.bus.isRam(t.epc, 4)) {
-    what = `${where} executed \`${disassemble(machine.ram.read(t.epc - machine.ram.base, 4), t.epc)}\` at 0x${hex(t.epc)}`;
-  } else if (t.interrupt) what = `${where} at 0x${hex(t.epc)} was interrupted`;
+  const fetched = t.interrupt || t.cause === 1 || t.cause === 12 ? undefined : h.peekInstruction(t.epc, t.from);
+  if (fetched) what = `${where} executed \`${disassemble(fetched.raw, t.epc)}\` at 0x${hex(t.epc)}`;
+  else if (t.interrupt) what = `${where} at 0x${hex(t.epc)} was interrupted`;
   return `${what} → ${causeName(t.cause, t.interrupt)} → delegated by the hart → S-mode handler 0x${hex(h.pc)}`;
 }

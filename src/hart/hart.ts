@@ -76,7 +76,7 @@ export class Hart {
   /** Sv32 translation with a TLB (4.3); page-table accesses are PMP-checked as S-mode accesses. */
   readonly mmu: Mmu;
   /** The exception code of the last failed `dataAddress`/`fetchAddress`. */
-  private faultCause = 0;
+  faultCause = 0;
 
   constructor(readonly config: HartConfig, readonly bus: Bus, readonly platform: Platform) {
     this.csr = new CsrFile(misaFor(config.isa));
@@ -108,9 +108,27 @@ export class Hart {
     return pa;
   }
 
-  /** The physical address of an instruction fetch at `va` in the current privilege, or -1 (see dataAddress). */
-  fetchAddress(va: number, size: number): number {
-    return this.dataAddress(va, Access.Fetch, size, this.priv);
+  /** The physical address of an instruction fetch at `va` (current privilege by default), or -1 (see dataAddress). */
+  fetchAddress(va: number, size: number, priv = this.priv): number {
+    return this.dataAddress(va, Access.Fetch, size, priv);
+  }
+
+  /**
+   * The instruction at virtual `pc` as `priv` would fetch it (for the monitor, tracing, narration):
+   * the raw bits (16-bit RVC or 32-bit) and their length, or undefined when the fetch would fault.
+   */
+  peekInstruction(pc: number, priv: number): { raw: number; len: 2 | 4 } | undefined {
+    const ram = this.bus.ram;
+    const half = (va: number): number => {
+      const pa = this.fetchAddress(va, 2, priv);
+      return pa >= 0 && this.bus.isRam(pa, 2) ? ram.read(pa - ram.base, 2) : -1;
+    };
+    const lo = half(pc);
+    if (lo < 0) return undefined;
+    if ((lo & 3) !== 3 && this.csr.misa & (1 << 2)) return { raw: lo, len: 2 };
+    const hi = half((pc + 2) >>> 0);
+    if (hi < 0) return undefined;
+    return { raw: (lo | (hi << 16)) >>> 0, len: 4 };
   }
 
   /** xepc bits that survive reads and xRET: bit 1 only while C is enabled (IALIGN=16), bit 0 never (3.1.14). */

@@ -1,6 +1,7 @@
 import { MIP, MPP_SHIFT, MSTATUS } from "../csr/bits.js";
 import { CSR_ROWS } from "../csr/definitions.js";
-import { openPmpForSupervisor } from "../hart/pmp.js";
+import { Access, openPmpForSupervisor } from "../hart/pmp.js";
+import { expandCompressed } from "../isa/rvc.js";
 import { enterTrapCsrs } from "../hart/trap.js";
 import { Exception, Interrupt, causeName, privName } from "../isa/cause.js";
 import { Csr } from "../isa/csr-addr.js";
@@ -119,8 +120,7 @@ export class Monitor {
     this.count(cause, interrupt, from, outcome.by);
     this.monitorMs += performance.now() - t0;
     if (this.options.onEvent) {
-      const bus = this.machine.bus;
-      const insn = outcome.insn ?? (interrupt || cause === Exception.InstructionAccessFault || !bus.isRam(pc, 4) ? undefined : bus.ram.read(pc - bus.ram.base, 4));
+      const insn = outcome.insn ?? (interrupt || cause === Exception.InstructionAccessFault || cause === Exception.InstructionPageFault ? undefined : hart.peekInstruction(pc, from)?.raw);
       this.options.onEvent({
         from, pc, insn, cause, interrupt, handledBy: outcome.by, detail: outcome.detail,
         resumePc: hart.pc, resumePriv: hart.priv, ended: this.machine.exited,
@@ -395,38 +395,47 @@ export class Monitor {
     return { ...this.forward(Exception.IllegalInstruction, insn, from, "illegal instruction"), insn };
   }
 
-  /** (1) A misaligned load or store from S/U, done byte by byte; a faulting byte becomes an access fault. */
+  /**
+   * (1) A misaligned load or store from S/U, done byte by byte through the trapping mode's
+   * translation and PMP; the first byte that faults is forwarded as that fault with its address.
+   */
   private misaligned(cause: number, from: number) {
     const hart = this.machine.hart;
     const csr = hart.csr;
     const bus = this.machine.bus;
     const addr = csr.mtval >>> 0;
     const pc = csr.mepc;
-    const insn = bus.isRam(pc, 4) ? bus.ram.read(pc - bus.ram.base, 4) : 0;
+    const fetched = hart.peekInstruction(pc, from);
+    if (!fetched) return this.forward(cause, addr, from, "the trapping instruction cannot be read");
+    const insn = fetched.len === 2 ? expandCompressed(fetched.raw) : fetched.raw;
     const f3 = (insn >>> 12) & 7;
     const size = 1 << (f3 & 3);
     const isLoad = cause === Exception.LoadMisaligned;
-    const text = disassemble(insn, pc);
-    const mapped = (a: number): boolean => bus.isRam(a, 1) || bus.deviceAt(a) !== undefined;
+    const access = isLoad ? Access.Load : Access.Store;
+    const text = this.describe ? disassemble(fetched.raw, pc) : "";
+    const pas: number[] = [];
     for (let i = 0; i < size; i++) {
-      const a = (addr + i) >>> 0;
-      if (!mapped(a)) {
-        const fault = isLoad ? Exception.LoadAccessFault : Exception.StoreAccessFault;
-        return { ...this.forward(fault, a, from, `byte 0x${hex(a)} of a misaligned access faults`), insn };
+      const va = (addr + i) >>> 0;
+      let pa = hart.dataAddress(va, access, 1, from);
+      if (pa >= 0 && !bus.isRam(pa, 1) && bus.deviceAt(pa) === undefined) {
+        hart.faultCause = isLoad ? Exception.LoadAccessFault : Exception.StoreAccessFault;
+        pa = -1;
       }
+      if (pa < 0) return { ...this.forward(hart.faultCause, va, from, `byte 0x${hex(va)} of a misaligned access faults`), insn: fetched.raw };
+      pas.push(pa);
     }
     if (isLoad) {
       let v = 0;
-      for (let i = 0; i < size; i++) v |= bus.load((addr + i) >>> 0, 1) << (8 * i);
+      for (let i = 0; i < size; i++) v |= bus.load(pas[i]!, 1) << (8 * i);
       if (f3 === 1) v = (v << 16) >> 16;
       const rd = (insn >>> 7) & 31;
       if (rd !== 0) hart.x[rd] = v;
     } else {
       const v = hart.x[(insn >>> 20) & 31]!;
-      for (let i = 0; i < size; i++) bus.store((addr + i) >>> 0, 1, v >>> (8 * i));
+      for (let i = 0; i < size; i++) bus.store(pas[i]!, 1, v >>> (8 * i));
     }
-    this.skipInstruction();
-    return { by: "emulated" as const, detail: `${text}: ${size}-byte ${isLoad ? "load" : "store"} at 0x${hex(addr)} done byte by byte`, insn };
+    csr.mepc = (pc + fetched.len) >>> 0;
+    return { by: "emulated" as const, detail: this.describe ? `${text}: ${size}-byte ${isLoad ? "load" : "store"} at 0x${hex(addr)} done byte by byte` : "", insn: fetched.raw };
   }
 
   stats(): MonitorStats {
