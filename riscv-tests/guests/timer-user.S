@@ -6,16 +6,32 @@
 #     the first two handlers re-arm, the third cancels (set_timer(-1)): no fourth interrupt follows
 #     and sip.STIP is clear;
 #   - vectored-mode stvec: one more timer interrupt arrives through vector 5 (base + 20);
-#   - a U-mode task (sret with SPP = 0), run once with the direct and once with the vectored stvec
-#     (synchronous traps must then arrive at the base): ecall a7=1 "add" (scause 8, the kernel
-#     advances sepc and returns a0 + a1), an illegal custom-0 `mul` (no hart implements it: the kernel emulates it),
-#     an illegal `csrr a0, sstatus` from U (the kernel skips it), rdtime twice in U (scounteren.TM),
-#     ecall a7=2 "exit to kernel". Every illegal instruction must arrive with scause 2 and
-#     stval = the instruction's bits.
-# Applies to every --delegation preset (none/opensbi: the monitor forwards the illegal instructions;
-# all: the hart delegates them), --time-csr native and emulate (under all + emulate rdtime is an
-# illegal instruction that reaches this kernel, which emulates it from the CLINT's mtime), and
-# every --csr-policy (no M-mode CSR is touched).
+#   - Sv32 paging for the U task (set up once, before its first run): the kernel builds a root table
+#     with its own memory identity-mapped as 4 MiB superpages (0x80400000 R/W/X, the CLINT at
+#     0x02000000 R/W, both U = 0) and a second-level table of 4 KiB U pages at 0x00400000: code
+#     (R/X), data (R/W, preset by the kernel) and stack (R/W); 0x00402000 and 0x00403000 are left
+#     unmapped. It writes satp (MODE = 1, reads back) and runs SFENCE.VMA; the kernel keeps running
+#     through its identity map and reads U memory (the trapping instruction) with sstatus.SUM;
+#   - a U-mode task (sret with SPP = 0, sepc = 0x00400000), run once with the direct and once with the
+#     vectored stvec (synchronous traps must then arrive at the base): ecall a7=1 "add" (scause 8, the
+#     kernel advances sepc and returns a0 + a1), an illegal custom-0 `mul` (no hart implements it: the
+#     kernel emulates it), an illegal `csrr a0, sstatus` from U (the kernel skips it), rdtime twice in
+#     U (scounteren.TM), a load/store on its data and stack pages, then demand paging: a store to
+#     0x004027f0 page-faults (scause 15, stval = that address), a load from 0x00403124 page-faults
+#     (scause 13, stval = that address); for each the handler checks the PTE is invalid, allocates a
+#     frame (zeroed; the load's pre-filled with a pattern), writes the PTE (A/D clear), runs
+#     SFENCE.VMA for the address and returns with sret to the same instruction, which now succeeds
+#     (exactly one fault per page); a load from kernel memory (U = 0) page-faults and is refused
+#     (skipped); ecall a7=2 "exit to kernel". Every illegal instruction must arrive with scause 2
+#     and stval = the instruction's bits. After each run the kernel checks the stored value is in
+#     the physical frame it allocated, the data page holds the task's reply, the hart set A (and D
+#     only on the written page) in the PTEs, prints the fault counts, then unmaps both pages again
+#     (SFENCE.VMA) so the second run must fault anew.
+# Applies to every --delegation preset (none: the monitor forwards the illegal instructions and the
+# page faults; opensbi: the hart delegates the page faults, the monitor forwards the illegal
+# instructions; all: the hart delegates both), --time-csr native and emulate (under all + emulate
+# rdtime is an illegal instruction that reaches this kernel, which emulates it from the CLINT's
+# mtime, through its identity map), and every --csr-policy (no M-mode CSR is touched).
 #include "guest.h"
 
 #define TICK          3000              /* timer period in timebase ticks */
@@ -25,6 +41,35 @@
 #define MUL_A0_A0_A1  0x02b5050b        /* custom-0 "mul a0, a0, a1": no hart implements it, the kernel emulates it */
 #define CSRR_A0_SSTATUS 0x10002573      /* csrr a0, sstatus */
 #define SKIPPED_MARK  0x51A7
+
+#define CAUSE_LOAD_PAGE_FAULT  13
+#define CAUSE_STORE_PAGE_FAULT 15
+#define SSTATUS_SUM   0x40000
+#define SATP_SV32     0x80000000
+#define PTE_V 0x01
+#define PTE_R 0x02
+#define PTE_W 0x04
+#define PTE_X 0x08
+#define PTE_U 0x10
+#define PTE_A 0x40
+#define PTE_D 0x80
+#define PAGE_SIZE     4096
+#define MEGAPAGE      0x400000
+#define KERNEL_BASE   0x80400000        /* this kernel's 4 MiB superpage (and where guest.ld links it) */
+#define CLINT_BASE    0x02000000        /* the superpage holding the CLINT (mtime) */
+#define USER_CODE_VA  0x00400000        /* the U task's virtual pages (second-level index 0..5) */
+#define USER_DATA_VA  0x00401000
+#define STORE_PAGE_VA 0x00402000        /* unmapped until the task stores to it */
+#define LOAD_PAGE_VA  0x00403000        /* unmapped until the task loads from it */
+#define USER_STACK_VA 0x00405000        /* 0x00404000 stays unmapped (guard) */
+#define USER_STACK_TOP (USER_STACK_VA + PAGE_SIZE)
+#define STORE_FAULT_VA (STORE_PAGE_VA + 0x7f0)
+#define LOAD_FAULT_VA  (LOAD_PAGE_VA + 0x124)
+#define STORE_VALUE   0x5707E0AB
+#define LOAD_PATTERN  0x10ADF00D
+#define USER_DATA_INIT  0xDA7A0001
+#define USER_DATA_REPLY 0xDA7A0002
+#define REFUSED_MARK  0xDE11ED          /* a0 after the kernel refused a U load from kernel memory */
 
         .section .text.init
         .globl _start
@@ -69,7 +114,10 @@ _start:
         CHECK_EQ t0, 1, "timer interrupts through vector 5"
         csrci sstatus, SSTATUS_SIE
 
-        PRINT "timer-user: U-mode task, direct stvec: ecall add, mul, csrr sstatus, rdtime, ecall exit\n"
+        PRINT "timer-user: Sv32 on: kernel identity-mapped by 4 MiB superpages, U pages at 0x00400000\n"
+        call setup_paging
+
+        PRINT "timer-user: U-mode task, direct stvec: ecall add, mul, csrr sstatus, rdtime, page faults, ecall exit\n"
         la t0, strap_direct
         csrw stvec, t0
         call run_user_checked
@@ -143,20 +191,120 @@ arm_timer:
         addi sp, sp, 16
         ret
 
-# run_user_checked(): run the U task and check what the kernel saw.
+# run_user_checked(): run the U task (paged) and check what the kernel saw.
 run_user_checked:
         addi sp, sp, -16
         sw ra, 12(sp)
         sw zero, illegal_count, t0
         sw zero, syscall_count, t0
+        sw zero, page_faults, t0
+        sw zero, refused_faults, t0
+        la t0, user_data_frame          # the task's "initialised data"
+        li t1, USER_DATA_INIT
+        sw t1, 0(t0)
+        sw zero, 4(t0)
         call run_user
-        CHECK_EQ a0, USER_EXIT_OK, "U task exit code (0x600d; 1-5: the step that failed)"
+        CHECK_EQ a0, USER_EXIT_OK, "U task exit code (0x600d; 1-12: the step that failed)"
         lw t0, illegal_count
         CHECK_EQ t0, 2, "illegal instructions from U handled by the kernel"
         lw t0, syscall_count
         CHECK_EQ t0, 2, "system calls from U"
+        lw t0, page_faults
+        CHECK_EQ t0, 2, "page faults resolved by mapping a page (one store, one load)"
+        lw t0, refused_faults
+        CHECK_EQ t0, 1, "U loads from kernel memory refused"
+        la t0, store_frame              # the restarted store landed in the frame the kernel mapped
+        lw t1, (STORE_FAULT_VA & 0xfff)(t0)
+        CHECK_EQ t1, STORE_VALUE, "value in the physical frame mapped at 0x004027f0"
+        la t0, user_data_frame
+        lw t1, 4(t0)
+        CHECK_EQ t1, USER_DATA_REPLY, "U task's reply in its data frame"
+        la s0, pt_user                  # the hart's A/D updates
+        lw t1, 0(s0)
+        andi t1, t1, PTE_A | PTE_D
+        CHECK_EQ t1, PTE_A, "code PTE A/D after the run (A only)"
+        lw t1, 4 * ((STORE_PAGE_VA >> 12) & 0x3ff)(s0)
+        andi t1, t1, PTE_A | PTE_D
+        CHECK_EQ t1, PTE_A | PTE_D, "stored-to PTE A/D after the run (both)"
+        lw t1, 4 * ((LOAD_PAGE_VA >> 12) & 0x3ff)(s0)
+        andi t1, t1, PTE_A | PTE_D
+        CHECK_EQ t1, PTE_A, "loaded-from PTE A/D after the run (A only)"
+        PRINT "timer-user: page faults resolved: "
+        lw t0, page_faults
+        PRINT_HEX t0
+        PRINT ", U loads from kernel memory refused: "
+        lw t0, refused_faults
+        PRINT_HEX t0
+        PRINT "\n"
+        sw zero, 4 * ((STORE_PAGE_VA >> 12) & 0x3ff)(s0)   # unmap both again: the next run faults anew
+        sw zero, 4 * ((LOAD_PAGE_VA >> 12) & 0x3ff)(s0)
+        li t0, STORE_PAGE_VA
+        sfence.vma t0, zero
+        li t0, LOAD_PAGE_VA
+        sfence.vma t0, zero
         lw ra, 12(sp)
         addi sp, sp, 16
+        ret
+
+# setup_paging(): build the Sv32 tables, write satp, SFENCE.VMA. The kernel keeps running at the same
+# addresses (identity map); satp must read back as written.
+setup_paging:
+        addi sp, sp, -16
+        sw ra, 12(sp)
+        la t0, _start                   # the superpage must hold the whole kernel
+        li t1, KERNEL_BASE
+        CHECK_EQR t0, t1, "kernel load address (the identity superpage's base)"
+        la t0, _end
+        li t2, KERNEL_BASE + MEGAPAGE - 1
+        CHECK_LEU t1, t0, t2, "kernel end within its 4 MiB superpage"
+        la a0, pt_root
+        call zero_page
+        la a0, pt_user
+        call zero_page
+        la t0, pt_root
+        li t1, (KERNEL_BASE >> 2) | PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D
+        li t2, 4 * (KERNEL_BASE >> 22)  # slot 0x201: beyond a 12-bit offset
+        add t2, t0, t2
+        sw t1, 0(t2)
+        li t1, (CLINT_BASE >> 2) | PTE_V | PTE_R | PTE_W | PTE_A | PTE_D
+        sw t1, 4 * (CLINT_BASE >> 22)(t0)
+        la t1, pt_user                  # pointer to the next level: V only
+        srli t1, t1, 2
+        ori t1, t1, PTE_V
+        sw t1, 4 * (USER_CODE_VA >> 22)(t0)
+        la t0, pt_user                  # the U task's pages, A/D clear: the hart sets them
+        la t1, user_code_page
+        srli t1, t1, 2
+        ori t1, t1, PTE_V | PTE_R | PTE_X | PTE_U
+        sw t1, 4 * ((USER_CODE_VA >> 12) & 0x3ff)(t0)
+        la t1, user_data_frame
+        srli t1, t1, 2
+        ori t1, t1, PTE_V | PTE_R | PTE_W | PTE_U
+        sw t1, 4 * ((USER_DATA_VA >> 12) & 0x3ff)(t0)
+        la t1, user_stack_frame
+        srli t1, t1, 2
+        ori t1, t1, PTE_V | PTE_R | PTE_W | PTE_U
+        sw t1, 4 * ((USER_STACK_VA >> 12) & 0x3ff)(t0)
+        la t0, pt_root
+        srli t0, t0, 12
+        li t1, SATP_SV32
+        or t0, t0, t1
+        sfence.vma zero, zero
+        csrw satp, t0
+        sfence.vma zero, zero
+        csrr t1, satp
+        CHECK_EQR t1, t0, "satp readback (MODE = Sv32, root PPN)"
+        lw ra, 12(sp)
+        addi sp, sp, 16
+        ret
+
+# zero_page(a0 = page address); clobbers t0, t1.
+zero_page:
+        li t0, PAGE_SIZE
+        add t0, a0, t0
+1:      sw zero, 0(a0)
+        addi a0, a0, 4
+        bne a0, t0, 1b
         ret
 
 # run_user() -> a0 = the task's exit code. Enters U at user_task; SYS_EXIT comes back to user_exited.
@@ -166,7 +314,7 @@ run_user:
         sw sp, 4(t0)
         sw s0, 8(t0)
         sw s1, 12(t0)
-        la t0, user_task
+        li t0, USER_CODE_VA             # user_task, as the task sees it
         csrw sepc, t0
         li t0, SSTATUS_SPP
         csrc sstatus, t0                # sret to U
@@ -197,6 +345,10 @@ kernel_trap:
         beq s1, t0, syscall
         li t0, CAUSE_ILLEGAL
         beq s1, t0, illegal
+        li t0, CAUSE_LOAD_PAGE_FAULT
+        beq s1, t0, page_fault
+        li t0, CAUSE_STORE_PAGE_FAULT
+        beq s1, t0, page_fault
 unexpected:
         UNEXPECTED_TRAP
 
@@ -236,7 +388,10 @@ syscall:
 illegal:
         lw a1, FRAME_STVAL(s0)
         lw t0, FRAME_SEPC(s0)
+        li t1, SSTATUS_SUM              # the instruction may sit on a U page
+        csrs sstatus, t1
         lw t0, 0(t0)
+        csrc sstatus, t1
         CHECK_EQR a1, t0, "stval of an illegal instruction (its bits)"
         mv a0, s0
         call kernel_emulate_time        # rdtime reaching the kernel (all + emulate)
@@ -268,6 +423,61 @@ illegal:
         lw t0, illegal_count
         addi t0, t0, 1
         sw t0, illegal_count, t1
+
+# A page fault from the U task (s1 = 13 or 15): map the page it needs and restart the instruction
+# (sepc unchanged), or refuse a load from kernel memory (skip it, a0 = REFUSED_MARK).
+page_fault:
+        lw t0, FRAME_SSTATUS(s0)
+        andi t0, t0, SSTATUS_SPP
+        bnez t0, unexpected             # the kernel itself never page-faults
+        lw t0, page_faults
+        li t1, 8
+        bgeu t0, t1, unexpected         # the same fault again and again: the mapping did not take
+        lw a1, FRAME_STVAL(s0)
+        li t0, CAUSE_STORE_PAGE_FAULT
+        beq s1, t0, 1f
+        li t0, KERNEL_BASE
+        beq a1, t0, 3f
+        li t0, LOAD_FAULT_VA
+        CHECK_EQR a1, t0, "stval of the load page fault (the address)"
+        la a0, load_frame               # a "file-backed" page: zeroed, then the pattern
+        call zero_page
+        la a0, load_frame
+        li t0, LOAD_PATTERN
+        sw t0, (LOAD_FAULT_VA & 0xfff)(a0)
+        li t2, PTE_V | PTE_R | PTE_U
+        j 2f
+1:      li t0, STORE_FAULT_VA
+        CHECK_EQR a1, t0, "stval of the store page fault (the address)"
+        la a0, store_frame              # an anonymous page: zeroed
+        call zero_page
+        la a0, store_frame
+        li t2, PTE_V | PTE_R | PTE_W | PTE_U
+2:      lw a1, FRAME_STVAL(s0)          # the PTE must be invalid: a fault on a mapped page is a bug
+        srli t0, a1, 12
+        andi t0, t0, 0x3ff
+        slli t0, t0, 2
+        la t1, pt_user
+        add t0, t0, t1
+        lw t1, 0(t0)
+        CHECK_EQ t1, 0, "PTE of the faulting page (must be invalid)"
+        srli a0, a0, 2
+        or a0, a0, t2
+        sw a0, 0(t0)
+        sfence.vma a1, zero
+        lw t0, page_faults
+        addi t0, t0, 1
+        sw t0, page_faults, t1
+        j trap_done                     # sret to the same instruction
+3:      li t0, REFUSED_MARK             # kernel memory (U = 0): skip the load
+        sw t0, REG(10)(s0)
+        lw t0, FRAME_SEPC(s0)
+        addi t0, t0, 4
+        sw t0, FRAME_SEPC(s0)
+        lw t0, refused_faults
+        addi t0, t0, 1
+        sw t0, refused_faults, t1
+        j trap_done
 
 trap_done:
         lw s1, 4(sp)
@@ -346,10 +556,14 @@ vec_bad:
         FAIL "trap through an unexpected vector"
 
 # ---- the U-mode task ------------------------------------------------------------------------------
-# On a failed step it exits with the step number instead of USER_EXIT_OK.
-        .align 2
+# It runs at USER_CODE_VA on its own page, so it uses no PC-relative address of the kernel's (no la):
+# only li of its virtual addresses. On a failed step it exits with the step number instead of
+# USER_EXIT_OK.
+        .section .text.user, "ax"
+        .balign PAGE_SIZE
+user_code_page:
 user_task:
-        la sp, user_stack_top
+        li sp, USER_STACK_TOP
         li a0, 40
         li a1, 2
         li a7, SYS_ADD
@@ -371,15 +585,55 @@ user_task:
         rdtime s1
         li s2, 4
         bltu s1, s0, user_fail
+        li t1, USER_DATA_VA             # the data page the kernel preset
+        lw t0, 0(t1)
+        li s2, 5
+        li t2, USER_DATA_INIT
+        bne t0, t2, user_fail
+        li t0, USER_DATA_REPLY
+        sw t0, 4(t1)
+        addi sp, sp, -16                # the stack page
+        sw t0, 12(sp)
+        lw t2, 12(sp)
+        addi sp, sp, 16
+        li s2, 6
+        bne t0, t2, user_fail
+        li t1, STORE_FAULT_VA           # unmapped: page fault 15, mapped, restarted
+        li t0, STORE_VALUE
+        sw t0, 0(t1)
+        lw t2, 0(t1)
+        li s2, 7
+        bne t0, t2, user_fail
+        lw t2, 4(t1)                    # a fresh page is zeroed
+        li s2, 8
+        bnez t2, user_fail
+        li t1, LOAD_FAULT_VA            # unmapped: page fault 13, mapped, restarted
+        lw t0, 0(t1)
+        li s2, 9
+        li t2, LOAD_PATTERN
+        bne t0, t2, user_fail
+        li t0, STORE_FAULT_VA           # the first page is still mapped: no new fault
+        lw t2, 0(t0)
+        li t0, STORE_VALUE
+        li s2, 10
+        bne t0, t2, user_fail
+        li a0, 0
+        li t1, KERNEL_BASE              # kernel memory (U = 0): refused, skipped
+        lw a0, 0(t1)
+        li s2, 11
+        li t0, REFUSED_MARK
+        bne a0, t0, user_fail
         li a0, USER_EXIT_OK
         li a7, SYS_EXIT
         ecall
-        li s2, 5                        # exit came back
+        li s2, 12                       # exit came back
 user_fail:
         mv a0, s2
         li a7, SYS_EXIT
         ecall
         j user_fail
+        .balign PAGE_SIZE               # nothing of the kernel's shares the U page
+        .section .text
 
         TRAP_FRAMES trap_frame
 
@@ -393,6 +647,12 @@ vec_timer_hits: .space 4
 illegal_count:  .space 4
 syscall_count:  .space 4
 kernel_ctx:     .space 16
-        .align 4
-                .space 1024
-user_stack_top:
+page_faults:    .space 4
+refused_faults: .space 4
+        .balign PAGE_SIZE               # page tables and the frames the U task's pages map to
+pt_root:          .space PAGE_SIZE
+pt_user:          .space PAGE_SIZE
+user_data_frame:  .space PAGE_SIZE
+user_stack_frame: .space PAGE_SIZE
+store_frame:      .space PAGE_SIZE
+load_frame:       .space PAGE_SIZE

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { basename, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ElfError, parseElf } from "../loader/elf.js";
@@ -205,9 +205,23 @@ async function cmdTest(argv: string[]): Promise<number> {
   }
   const passed = results.filter((r) => r?.passed).length;
   const failed = files.length - passed;
+  const groups = new Map<string, [number, number]>();
+  files.forEach((f, i) => {
+    const g = testGroup(f);
+    const counts = groups.get(g) ?? [0, 0];
+    counts[results[i]?.passed ? 0 : 1]++;
+    groups.set(g, counts);
+  });
+  if (groups.size > 1) for (const [g, [p, f]] of groups) stdout.text(`${g}: ${p} passed, ${f} failed\n`);
   stdout.text(`${passed} passed, ${failed} failed\n`);
   stdout.flush();
   return failed === 0 ? 0 : 1;
+}
+
+/** The suite a test belongs to: rv32ui-p, rv32mi-p, ... for official names, else its directory. */
+function testGroup(path: string): string {
+  const m = /^(rv(?:32|64)[a-z]+-[pv])-/.exec(basename(path));
+  return m ? m[1]! : basename(dirname(resolve(path)));
 }
 
 function runInWorkers(files: string[], jobs: number, o: { maxInsns: number; isa: string; misaligned: string }, report: (i: number, r: TestOutcome) => void): Promise<void> {
