@@ -1,6 +1,6 @@
 import { Bus, VirtMap } from "./bus/bus.js";
 import { Ram } from "./bus/ram.js";
-import { MIP, MISA_MXL_32, misaLetter } from "./csr/bits.js";
+import { MENVCFGH_STCE, MIP, MISA_MXL_32, misaLetter } from "./csr/bits.js";
 import { DEFAULT_ISA, type IsaConfig, parseIsa } from "./isa/isa-string.js";
 import { Clint } from "./devices/clint.js";
 import { InstructionClock, WallClock } from "./devices/clocks.js";
@@ -154,10 +154,31 @@ export class Machine {
     this.host.output(bytes);
   }
 
-  /** Bring device interrupt lines into mip. */
+  /** Bring device interrupt lines into mip; with Sstc enabled, stimecmp drives STIP. */
   private syncLines(): void {
     const csr = this.hart.csr;
-    csr.mipLines = ((csr.mipLines & ~(MIP.MSIP | MIP.MTIP)) | this.clint.lines()) >>> 0;
+    let lines = (csr.mipLines & ~(MIP.MSIP | MIP.MTIP | MIP.STIP)) | this.clint.lines();
+    if (csr.menvcfgh & MENVCFGH_STCE && this.stimecmpWait() === 0) lines |= MIP.STIP;
+    csr.mipLines = lines >>> 0;
+  }
+
+  /** Instructions until mtime reaches stimecmp (Sstc). */
+  private stimecmpWait(): number {
+    const csr = this.hart.csr;
+    return this.clint.instructionsUntil((BigInt(csr.stimecmph) << 32n) | BigInt(csr.stimecmp));
+  }
+
+  /** Instructions until the next enabled timer deadline (CLINT mtimecmp, Sstc stimecmp), or Infinity. */
+  private untilNextTimer(): number {
+    const csr = this.hart.csr;
+    let wait = Infinity;
+    const m = this.clint.instructionsUntilTimer();
+    if (m > 0) wait = m;
+    if (csr.menvcfgh & MENVCFGH_STCE) {
+      const s = this.stimecmpWait();
+      if (s > 0 && s < wait) wait = s;
+    }
+    return wait;
   }
 
   /**
@@ -178,9 +199,9 @@ export class Machine {
         hart.reset(this.entry);
       }
       this.syncLines();
-      const untilTimer = this.clint.instructionsUntilTimer();
+      const untilTimer = this.untilNextTimer();
       let slice = Math.min(maxInsns - done, wall ? WALL_SLICE : SLICE_MAX);
-      if (untilTimer > 0 && untilTimer < slice) slice = untilTimer;
+      if (untilTimer < slice) slice = untilTimer;
       const before = hart.retired;
       const trapsBefore = hart.trapsTaken;
       let stop: number;
@@ -218,8 +239,10 @@ export class Machine {
   /** WFI with nothing pending: on the instruction clock, let mtime jump to the timer deadline. */
   private idle(): void {
     if (!(this.clock instanceof InstructionClock)) return;
-    const wait = this.clint.instructionsUntilTimer();
-    if (wait > 0 && wait < 0x7fffffff && this.hart.csr.mie & MIP.MTIP) this.clock.idleTicks += wait;
+    const csr = this.hart.csr;
+    if (!(csr.mie & (MIP.MTIP | MIP.STIP))) return;
+    const wait = this.untilNextTimer();
+    if (wait < 0x7fffffff) this.clock.idleTicks += wait;
   }
 
   private result(status: RunStatus, exitCode: number | undefined, reason: string, start: number, t0: bigint): RunResult {

@@ -33,3 +33,6 @@ export function misaLetter(letter: string): number {
 export function warl(old: number, value: number, mask: number): number {
   return ((old & ~mask) | (value & mask)) >>> 0;
 }
+
+/** menvcfgh.STCE (menvcfg bit 63): Sstc's stimecmp drives STIP (Sstc spec; privileged 3.1.18). */
+export const MENVCFGH_STCE = 1 << 31;

@@ -30,6 +30,9 @@ export class CsrFile {
   menvcfgh = 0;
   senvcfg = 0;
   satp = 0;
+  /** Sstc supervisor timer compare (64-bit, as two words); all ones = never. */
+  stimecmp = 0xffffffff;
+  stimecmph = 0xffffffff;
   /** Counter value = retired instructions + delta, mod 2^64 (deltas change on writes and inhibit). */
   cycleDelta = 0n;
   instretDelta = 0n;

@@ -1,7 +1,7 @@
 import type { Hart } from "../hart/hart.js";
 import { Csr } from "../isa/csr-addr.js";
 import {
-  ALL_INTERRUPTS, DELEGABLE_EXCEPTIONS, MIP, MPP_SHIFT, MSTATUS, S_INTERRUPTS, SSTATUS_VIEW,
+  ALL_INTERRUPTS, DELEGABLE_EXCEPTIONS, MENVCFGH_STCE, MIP, MPP_SHIFT, MSTATUS, S_INTERRUPTS, SSTATUS_VIEW,
   misaLetter, warl,
 } from "./bits.js";
 
@@ -140,7 +140,8 @@ function buildRows(): (CsrRow | undefined)[] {
     name: "mip",
     read: (h) => h.csr.mip,
     readForUpdate: (h) => (h.csr.mipSoftware | (h.csr.mipLines & ~MIP.SEIP)) >>> 0,
-    write: (h, v) => { h.csr.mipSoftware = warl(h.csr.mipSoftware, v, S_INTERRUPTS); },
+    // With Sstc enabled, STIP is driven by stimecmp and is read-only in mip.
+    write: (h, v) => { h.csr.mipSoftware = warl(h.csr.mipSoftware, v, h.csr.menvcfgh & MENVCFGH_STCE ? S_INTERRUPTS & ~MIP.STIP : S_INTERRUPTS); },
   });
   def(Csr.mtvec, { name: "mtvec", read: (h) => h.csr.mtvec, write: (h, v) => { h.csr.mtvec = tvecLegal(v); } });
   def(Csr.mcounteren, { name: "mcounteren", read: (h) => h.csr.mcounteren, write: (h, v) => { h.csr.mcounteren = v >>> 0; } });
@@ -163,7 +164,16 @@ function buildRows(): (CsrRow | undefined)[] {
   def(Csr.mcause, plain("mcause", "mcause"));
   def(Csr.mtval, plain("mtval", "mtval"));
   def(Csr.menvcfg, { name: "menvcfg", read: (h) => h.csr.menvcfg, write: (h, v) => { h.csr.menvcfg = warl(h.csr.menvcfg, v, 1); } }); // FIOM only
-  def(Csr.menvcfgh, zero("menvcfgh"));
+  def(Csr.menvcfgh, {
+    name: "menvcfgh",
+    read: (h) => h.csr.menvcfgh,
+    write: (h, v) => { h.csr.menvcfgh = warl(h.csr.menvcfgh, v, h.config.isa.sstc ? MENVCFGH_STCE : 0); },
+  });
+  // Sstc: below M, stimecmp needs menvcfg.STCE and mcounteren.TM (Sstc spec, "stimecmp").
+  const stimecmpAllowed = (h: Hart): boolean =>
+    h.config.isa.sstc && (h.priv === 3 || ((h.csr.menvcfgh & MENVCFGH_STCE) !== 0 && (h.csr.mcounteren & 2) !== 0));
+  def(Csr.stimecmp, { name: "stimecmp", read: (h) => h.csr.stimecmp, write: (h, v) => { h.csr.stimecmp = v >>> 0; }, allowed: stimecmpAllowed });
+  def(Csr.stimecmph, { name: "stimecmph", read: (h) => h.csr.stimecmph, write: (h, v) => { h.csr.stimecmph = v >>> 0; }, allowed: stimecmpAllowed });
 
   // Supervisor views and registers (chapter 4).
   def(Csr.sstatus, {

@@ -40,12 +40,17 @@ export class Clint implements Device {
 
   /** Instructions that can retire before MTIP rises (0 if it is already up). */
   instructionsUntilTimer(): number {
+    return this.instructionsUntil(this.cmp, this.cmpNumber);
+  }
+
+  /** Instructions that can retire before mtime reaches `cmp` (0 if it has): Sstc's stimecmp too. */
+  instructionsUntil(cmp: bigint, cmpNumber = Number(cmp)): number {
     const now = this.clock.ticks() + this.offsetNumber;
     if (this.offsetNumber < 0 || now >= 2 ** 53) {
       const t = this.mtime();
-      return t >= this.cmp ? 0 : this.clock.instructionsFor(Number(this.cmp - t));
+      return t >= cmp ? 0 : this.clock.instructionsFor(Number(cmp - t));
     }
-    return now >= this.cmpNumber ? 0 : this.clock.instructionsFor(this.cmpNumber - now);
+    return now >= cmpNumber ? 0 : this.clock.instructionsFor(cmpNumber - now);
   }
 
   read(offset: number, width: number): number {

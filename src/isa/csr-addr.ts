@@ -7,6 +7,7 @@ export const Csr = {
   sstatus: 0x100, sie: 0x104, stvec: 0x105, scounteren: 0x106, senvcfg: 0x10a,
   sscratch: 0x140, sepc: 0x141, scause: 0x142, stval: 0x143, sip: 0x144,
   satp: 0x180,
+  stimecmp: 0x14d, stimecmph: 0x15d,
   // Machine information
   mvendorid: 0xf11, marchid: 0xf12, mimpid: 0xf13, mhartid: 0xf14, mconfigptr: 0xf15,
   // Machine trap setup

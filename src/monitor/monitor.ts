@@ -1,4 +1,4 @@
-import { MIP, MPP_SHIFT, MSTATUS } from "../csr/bits.js";
+import { MENVCFGH_STCE, MIP, MPP_SHIFT, MSTATUS } from "../csr/bits.js";
 import { CSR_ROWS } from "../csr/definitions.js";
 import { Access, openPmpForSupervisor } from "../hart/pmp.js";
 import { expandCompressed } from "../isa/rvc.js";
@@ -89,6 +89,8 @@ export class Monitor {
     // cycle, instret and every hpmcounter readable from S; time only with --time-csr native.
     csr.mcounteren = (this.options.timeCsr === "native" ? ~0 : ~2) >>> 0;
     csr.mie = MIP.MSIP;
+    // With Sstc the kernel's timer is stimecmp itself (STIP in hardware), as OpenSBI does.
+    if (this.machine.hart.config.isa.sstc) csr.menvcfgh |= MENVCFGH_STCE;
     openPmpForSupervisor(csr);
     this.machine.hart.memoryConfigChanged();
   }
@@ -212,6 +214,11 @@ export class Monitor {
 
   private setTimer(lo: number, hi: number): void {
     const csr = this.machine.hart.csr;
+    if (csr.menvcfgh & MENVCFGH_STCE) {
+      csr.stimecmp = lo >>> 0;
+      csr.stimecmph = hi >>> 0;
+      return;
+    }
     this.machine.clint.mtimecmp = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
     csr.mipSoftware &= ~MIP.STIP;
     csr.mie |= MTIE;
