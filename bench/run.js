@@ -49,6 +49,28 @@ function mModeRun(withTrap) {
   return r.retired;
 }
 
+// S-mode loop over a 4 KiB buffer (load, add, store, branch), with Sv32 paging on or off: the cost of
+// translation. Paging maps the kernel's 4 MiB with one identity superpage (satp set before start).
+function pagingRun(paging) {
+  const buf = KERNEL + 0x10000;
+  const body = [
+    ...A.li(A.t0, buf), ...A.li(A.t1, buf + 4096),
+    A.lw(A.t2, 0, A.t0), A.add(A.t2, A.t2, A.s0), A.sw(A.t2, 0, A.t0), A.addi(A.t0, A.t0, 4), A.bltu(A.t0, A.t1, -16),
+  ];
+  const words = [...A.li(A.s0, 200), ...body, A.addi(A.s0, A.s0, -1), A.bne(A.s0, A.x0, -4 * (body.length + 1)), ...srst];
+  const { machine, monitor } = bootKernel(image(words, KERNEL), "bench", { delegation: PRESETS.opensbi, timeCsr: "native", csrPolicy: "safe", ramSize: 8 << 20 });
+  if (paging) {
+    const root = 0x80200000;
+    const pte = (((KERNEL >>> 12) << 10) | 0xcf) >>> 0; // V R W X A D, identity 4 MiB superpage
+    machine.ram.write(root - machine.ram.base + 4 * (KERNEL >>> 22), 4, pte);
+    machine.hart.csr.satp = (0x80000000 | (root >>> 12)) >>> 0;
+    machine.hart.memoryConfigChanged();
+  }
+  const r = machine.run(1e9, { onMonitorTrap: () => monitor.handle() });
+  if (r.status !== "exit" || r.exitCode !== 0) throw new Error(`paging bench failed: ${r.reason}`);
+  return r.retired;
+}
+
 function sieveRun() {
   const m = new Machine({});
   m.loadElf(parseElf(readFileSync(new URL("../riscv-tests/rv32ui/sieve.elf", import.meta.url)), "sieve.elf"));
@@ -64,7 +86,9 @@ bench
   .add("same loop, nop instead of ecall", () => { insns["same loop, nop instead of ecall"] = bootRun(loop(sbiNop, srst)); })
   .add("M-mode ecall + mret loop", () => { insns["M-mode ecall + mret loop"] = mModeRun(true); })
   .add("same loop, nop instead of ecall (M)", () => { insns["same loop, nop instead of ecall (M)"] = mModeRun(false); })
-  .add("sieve (rv32ui/sieve.elf)", () => { insns["sieve (rv32ui/sieve.elf)"] = sieveRun(); });
+  .add("sieve (rv32ui/sieve.elf)", () => { insns["sieve (rv32ui/sieve.elf)"] = sieveRun(); })
+  .add("S-mode memory loop, paging off", () => { insns["S-mode memory loop, paging off"] = pagingRun(false); })
+  .add("S-mode memory loop, Sv32 paging on", () => { insns["S-mode memory loop, Sv32 paging on"] = pagingRun(true); });
 
 await bench.run();
 
@@ -80,10 +104,12 @@ const derived = {
   sbiRoundTripGuestInstructions: 1, // the ecall itself; the monitor runs no guest instructions
   mModeTrapRoundTripNs: mTrapNs,
   mModeTrapRoundTripGuestInstructions: 5, // ecall + 4-instruction handler ending in mret
+  pagingSlowdown: median("S-mode memory loop, Sv32 paging on") / median("S-mode memory loop, paging off"),
 };
 if (json) console.log(JSON.stringify({ rows, derived }, null, 2));
 else {
   console.table(rows.map((r) => ({ ...r, medianMs: r.medianMs.toFixed(3), mips: r.mips.toFixed(1) })));
   console.log(`SBI round trip S -> TypeScript monitor -> S: ${sbiNs.toFixed(0)} ns (median-based, ${ITERATIONS} calls), 1 guest instruction (the ecall)`);
   console.log(`M-mode trap round trip (ecall -> guest handler -> mret): ${mTrapNs.toFixed(0)} ns, 5 guest instructions`);
+  console.log(`Sv32 paging on vs off, same S-mode loop: ${derived.pagingSlowdown.toFixed(2)}x the time`);
 }

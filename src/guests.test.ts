@@ -31,7 +31,16 @@ const GUESTS: GuestCase[] = [
   {
     elf: "timer-user.elf", presets: ALL_PRESETS, timeCsr: BOTH_TIMES, policies: ["safe", "emulate", "forward", "terminate"],
     // rdtime reaches the kernel itself only when the hart delegates illegal instructions and TM is clear.
-    lines: (c) => (c.preset === "all" && c.timeCsr === "emulate" ? [] : ["rdtime emulated by this kernel itself: 0x00000000 times"]),
+    // Every preset: each U run (direct, vectored stvec) under Sv32 takes one store and one load page
+    // fault the kernel resolves by mapping a page, and one refused load from kernel memory (U = 0).
+    lines: (c) => [
+      "timer-user: Sv32 on: kernel identity-mapped by 4 MiB superpages, U pages at 0x00400000",
+      "U-mode task, direct stvec: ecall add, mul, csrr sstatus, rdtime, page faults, ecall exit\n" +
+        "timer-user: page faults resolved: 0x00000002, U loads from kernel memory refused: 0x00000001\n",
+      "U-mode task again, vectored stvec (exceptions -> base)\n" +
+        "timer-user: page faults resolved: 0x00000002, U loads from kernel memory refused: 0x00000001\n",
+      ...(c.preset === "all" && c.timeCsr === "emulate" ? [] : ["rdtime emulated by this kernel itself: 0x00000000 times"]),
+    ],
   },
   {
     elf: "privileged.elf", presets: ALL_PRESETS, timeCsr: BOTH_TIMES, policies: ["safe", "emulate", "forward"],

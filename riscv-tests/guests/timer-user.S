@@ -424,6 +424,13 @@ illegal:
         addi t0, t0, 1
         sw t0, illegal_count, t1
 
+trap_done:
+        lw s1, 4(sp)
+        lw s0, 8(sp)
+        lw ra, 12(sp)
+        addi sp, sp, 16
+        ret
+
 # A page fault from the U task (s1 = 13 or 15): map the page it needs and restart the instruction
 # (sepc unchanged), or refuse a load from kernel memory (skip it, a0 = REFUSED_MARK).
 page_fault:
@@ -478,13 +485,6 @@ page_fault:
         addi t0, t0, 1
         sw t0, refused_faults, t1
         j trap_done
-
-trap_done:
-        lw s1, 4(sp)
-        lw s0, 8(sp)
-        lw ra, 12(sp)
-        addi sp, sp, 16
-        ret
 
 # timer_tick(): count, check the deadline passed, then re-arm or cancel.
 timer_tick:

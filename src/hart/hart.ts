@@ -223,20 +223,32 @@ export class Hart {
     const pmpSummary = this.pmp.summary;
     const paging = csr.satp >>> 31 === 1;
     const dataPriv = this.effectiveDataPrivilege();
-    const fetchChecked = (paging && this.priv < 3) || (this.priv < 3 ? !pmpSummary.allowAllSU32 : pmpSummary.anyLocked);
-    const dataChecked = (paging && dataPriv < 3) || (dataPriv < 3 ? !pmpSummary.allowAllSU32 : pmpSummary.anyLocked);
+    const fetchPmpFree = this.priv < 3 ? pmpSummary.allowAllSU32 : !pmpSummary.anyLocked;
+    const dataPmpFree = dataPriv < 3 ? pmpSummary.allowAllSU32 : !pmpSummary.anyLocked;
+    const fetchChecked = (paging && this.priv < 3) || !fetchPmpFree;
+    const dataChecked = (paging && dataPriv < 3) || !dataPmpFree;
+    // One-page translation caches for this call (a TLB may hold translations until SFENCE.VMA, 4.3.2);
+    // only when PMP cannot cut a page finer than the translation (it allows everything here).
+    let fetchVpn = fetchPmpFree ? -1 : -2, fetchPage = 0;
+    let loadVpn = dataPmpFree ? -1 : -2, loadPage = 0;
+    let storeVpn = dataPmpFree ? -1 : -2, storePage = 0;
 
     while (n < limit) {
-      if (fetchChecked) {
+      let fetchedSlow = false;
+      if (!fetchChecked) off = (pc - ramBase) >>> 0;
+      else if (pc >>> 12 === fetchVpn && (pc & 0xffe) !== 0xffe) off = (fetchPage + (pc & 0xfff) - ramBase) >>> 0;
+      else {
         this.pc = pc; this.retired = base + n;
         const fetched = this.fetchChecked(cOn);
         if (fetched < 0) return this.fetchStop; // the fetch trapped
+        if (fetchVpn !== -2) { fetchVpn = pc >>> 12; fetchPage = this.fetchPa - (pc & 0xfff); }
         raw = this.fetchedRaw;
         len = fetched;
         insn = len === 2 ? expandCompressed(raw) : raw;
         if (insn === 0) { this.ilen = 2; return this.illegal(raw); }
-      } else {
-      off = (pc - ramBase) >>> 0;
+        fetchedSlow = true;
+      }
+      if (!fetchedSlow) {
       if (off >= fetchLimit) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionAccessFault, false, pc, pc); }
       if (cOn) {
         raw = u16[off >>> 1]!;
@@ -311,9 +323,13 @@ export class Hart {
           if (addr & ((1 << width) - 1)) { this.pc = pc; this.retired = base + n; this.ilen = len; return this.misalignedLoad(addr, f3, rd); }
           const loadVa = addr;
           if (dataChecked) {
-            const pa = this.dataAddress(addr, Access.Load, 1 << width, dataPriv);
-            if (pa < 0) { this.pc = pc; this.retired = base + n; return this.trap(this.faultCause, false, addr, pc); }
-            addr = pa;
+            if (addr >>> 12 === loadVpn) addr = loadPage + (addr & 0xfff);
+            else {
+              const pa = this.dataAddress(addr, Access.Load, 1 << width, dataPriv);
+              if (pa < 0) { this.pc = pc; this.retired = base + n; return this.trap(this.faultCause, false, addr, pc); }
+              if (loadVpn !== -2) { loadVpn = addr >>> 12; loadPage = pa - (addr & 0xfff); }
+              addr = pa;
+            }
           }
           off = (addr - ramBase) >>> 0;
           if (off < ramWordLimit) {
@@ -348,9 +364,13 @@ export class Hart {
           if (addr & ((1 << f3) - 1)) { this.pc = pc; this.retired = base + n; this.ilen = len; return this.misalignedStore(addr, f3, x[rs2]!); }
           const storeVa = addr;
           if (dataChecked) {
-            const pa = this.dataAddress(addr, Access.Store, 1 << f3, dataPriv);
-            if (pa < 0) { this.pc = pc; this.retired = base + n; return this.trap(this.faultCause, false, addr, pc); }
-            addr = pa;
+            if (addr >>> 12 === storeVpn) addr = storePage + (addr & 0xfff);
+            else {
+              const pa = this.dataAddress(addr, Access.Store, 1 << f3, dataPriv);
+              if (pa < 0) { this.pc = pc; this.retired = base + n; return this.trap(this.faultCause, false, addr, pc); }
+              if (storeVpn !== -2) { storeVpn = addr >>> 12; storePage = pa - (addr & 0xfff); }
+              addr = pa;
+            }
           }
           off = (addr - ramBase) >>> 0;
           if ((addr & ~3) === resv) this.reservation = resv = 1; // a store to the reserved word ends the reservation
@@ -460,22 +480,30 @@ export class Hart {
    */
   private fetchChecked(cOn: boolean): number {
     const pc = this.pc;
-    const ram = this.bus.ram;
-    const readHalf = (va: number): number => {
-      const pa = this.fetchAddress(va, 2);
-      if (pa < 0) return -1;
-      if (!this.bus.isRam(pa, 2)) { this.faultCause = Exception.InstructionAccessFault; return -1; }
-      return ram.read(pa - ram.base, 2);
-    };
-    const lo = readHalf(pc);
+    const lo = this.readFetchHalf(pc);
     if (lo < 0) { this.fetchStop = this.trap(this.faultCause, false, pc, pc); return -1; }
+    const loPa = this.fetchPa;
     if (cOn && (lo & 3) !== 3) { this.fetchedRaw = lo; return 2; }
     // Without C every instruction is 32 bits, even one whose low bits say otherwise (it is illegal).
     const hiAddr = (pc + 2) >>> 0;
-    const hi = readHalf(hiAddr);
+    const hi = this.readFetchHalf(hiAddr);
     if (hi < 0) { this.fetchStop = this.trap(this.faultCause, false, hiAddr, pc); return -1; }
+    this.fetchPa = loPa;
     this.fetchedRaw = (lo | (hi << 16)) | 0;
     return 4;
+  }
+
+  /** Physical address of the last `readFetchHalf`. */
+  private fetchPa = 0;
+
+  /** 16 bits of instruction at `va` through translation and PMP, or -1 with faultCause set. */
+  private readFetchHalf(va: number): number {
+    const pa = this.fetchAddress(va, 2);
+    if (pa < 0) return -1;
+    const ram = this.bus.ram;
+    if (!this.bus.isRam(pa, 2)) { this.faultCause = Exception.InstructionAccessFault; return -1; }
+    this.fetchPa = pa;
+    return ram.read(pa - ram.base, 2);
   }
 
   /** Illegal instruction at this.pc; xtval holds the instruction bits (3.1.16). */
