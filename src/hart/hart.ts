@@ -251,19 +251,21 @@ export class Hart {
       if (!fetchedSlow) {
       if (off >= fetchLimit) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionAccessFault, false, pc, pc); }
       if (cOn) {
-        raw = u16[off >>> 1]!;
-        if ((raw & 3) !== 3) {
+        // Word-aligned pc: one 32-bit read serves both a full instruction and a compressed one.
+        raw = off & 2 ? u16[off >>> 1]! : m32[off >>> 2]!;
+        if ((raw & 3) === 3 && (off & 2) === 0) {
+          len = 4;
+          insn = raw;
+        } else if ((raw & 3) !== 3) {
+          raw &= 0xffff;
           len = 2;
           insn = expandCompressed(raw);
           if (insn === 0) { this.pc = pc; this.retired = base + n; this.ilen = 2; return this.illegal(raw); }
-        } else if (off & 2) {
+        } else {
           // A 32-bit instruction at pc = 2 mod 4; its second half may lie past the end of RAM (3.1.16).
           if (off + 2 >= fetchLimit) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionAccessFault, false, (pc + 2) >>> 0, pc); }
           len = 4;
           insn = raw = raw | (u16[(off >>> 1) + 1]! << 16);
-        } else {
-          len = 4;
-          insn = raw = m32[off >>> 2]!;
         }
       } else {
         insn = raw = m32[off >>> 2]!;
