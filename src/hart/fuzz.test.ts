@@ -2,16 +2,11 @@ import { describe, expect, it } from "vitest";
 import { bootKernel } from "../boot.js";
 import { PRESETS } from "../monitor/delegation.js";
 import { load, newMachine } from "../testing/asm.js";
+import { xorshift32 } from "../testing/random.js";
 
 // A guest can never crash the emulator: random instruction streams, in every mode, end as
 // guest-visible traps or a clean run result — never as a host exception.
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
-    return s;
-  };
-}
+const rng = xorshift32;
 
 /** Random words biased towards real opcodes and towards loads/stores near interesting addresses. */
 function randomProgram(next: () => number, n: number): number[] {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csrName, disassemble } from "./disasm.js";
+import { xorshift32 } from "../testing/random.js";
 
 const AS = "riscv64-unknown-elf-as";
 const OBJDUMP = "riscv64-unknown-elf-objdump";
@@ -244,16 +245,7 @@ describe("disassemble: hand-written expectations", () => {
 });
 
 /** Deterministic xorshift32, so a failing comparison is reproducible. */
-function makeRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>>= 0);
-  };
-}
+const makeRandom = xorshift32;
 
 const RV32_OPCODES = [0x03, 0x0f, 0x13, 0x17, 0x23, 0x2f, 0x33, 0x37, 0x63, 0x67, 0x6f, 0x73];
 

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkSegmentsFit, ElfError, parseElf, PF_R, PF_W, PF_X, type ElfImage } from "./elf.js";
+import { xorshift32 } from "../testing/random.js";
 
 // ---------------------------------------------------------------------------------------------
 // A minimal ELF32 writer, so the loader tests run without a cross toolchain.
@@ -257,16 +258,7 @@ describe("checkSegmentsFit", () => {
 // ---------------------------------------------------------------------------------------------
 // Robustness: whatever the bytes, parseElf returns an image or throws ElfError.
 
-function makeRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>>= 0);
-  };
-}
+const makeRandom = xorshift32;
 
 function expectOnlyElfError(bytes: Uint8Array): void {
   try {
