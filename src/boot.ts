@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { Exception } from "./isa/cause.js";
 import type { ElfImage } from "./loader/elf.js";
-import { ElfError } from "./loader/elf.js";
+import { ElfError, parseElf } from "./loader/elf.js";
+import { explainVirtualKernel, isLinuxImage, parseLinuxImage } from "./loader/linux-image.js";
 import { Machine, type MachineStats, type RunHooks, type RunResult } from "./machine.js";
 import { TIMEBASE_HZ } from "./devices/clocks.js";
 import type { Delegation } from "./monitor/delegation.js";
@@ -19,6 +20,8 @@ export interface BootOptions {
   ramSize?: number;
   clock?: "instructions" | "wall";
   bootargs?: string;
+  /** An initramfs, loaded below the device tree and announced in /chosen linux,initrd-start/end. */
+  initrd?: Uint8Array;
   output?: (bytes: Uint8Array) => void;
   readByte?: () => number;
   onEvent?: (e: MonitorEvent) => void;
@@ -40,13 +43,27 @@ export function bootKernel(image: ElfImage, name: string, o: BootOptions): Boote
   const machine = new Machine({
     isa, ramSize: o.ramSize, clock: o.clock, output: o.output, monitorHandlesM: true,
   });
+  const virtualKernel = explainVirtualKernel(image, machine.ram.base, machine.ram.size, name);
+  if (virtualKernel) throw new ElfError(virtualKernel);
   machine.loadElf(image, name);
   const ram = machine.ram;
+  // The device tree goes at the top of RAM (2 MiB-aligned, as QEMU places it), the initrd just below.
+  const fdtAddress = placeFdt(image, ram.base, ram.size, FDT_MAX, name);
+  let initrd: { start: number; end: number } | undefined;
+  if (o.initrd) {
+    const end = fdtAddress;
+    const start = Math.floor((end - o.initrd.length) / 4096) * 4096;
+    const clash = image.segments.some((seg) => seg.memsz > 0 && start < seg.paddr + seg.memsz && seg.paddr < end);
+    if (start < ram.base || clash) throw new ElfError(`${name}: no room for the ${o.initrd.length}-byte initrd between the kernel and the device tree; use a larger --memory`);
+    ram.bytes.set(o.initrd, start - ram.base);
+    initrd = { start, end: start + o.initrd.length };
+  }
   const fdt = virtFdt({
     ramBase: ram.base, ramSize: ram.size, timebaseHz: TIMEBASE_HZ, isa: fdtIsaString(isa), mmuType: "riscv,sv32",
     ...(o.bootargs !== undefined ? { bootargs: o.bootargs } : {}),
+    ...(initrd ? { initrd } : {}),
   });
-  const fdtAddress = placeFdt(image, ram.base, ram.size, fdt.length, name);
+  if (fdt.length > FDT_MAX) throw new ElfError(`${name}: device tree of ${fdt.length} bytes exceeds ${FDT_MAX}`);
   ram.bytes.set(fdt, fdtAddress - ram.base);
 
   const monitor = new Monitor(machine, {
@@ -64,6 +81,9 @@ export function bootKernel(image: ElfImage, name: string, o: BootOptions): Boote
   hart.mret();
   return { machine, monitor, fdtAddress };
 }
+
+/** Room kept for the device tree (it is a few KiB; bootargs are the only variable part). */
+const FDT_MAX = 64 * 1024;
 
 /** Top of RAM, 2 MiB-aligned as QEMU places it, unless a kernel segment is there. */
 function placeFdt(image: ElfImage, ramBase: number, ramSize: number, size: number, name: string): number {
@@ -124,4 +144,9 @@ export function runBoot(image: ElfImage, name: string, o: BootOptions, maxInsns:
 export function reachesMonitor(d: Delegation, cause: number, interrupt: boolean): boolean {
   const mask = interrupt ? d.mideleg : d.medeleg;
   return cause === Exception.EcallFromS || ((mask >>> cause) & 1) === 0;
+}
+
+/** A kernel file as a loadable image: an RV32 ELF, or a RISC-V Linux Image (header magic). */
+export function parseKernel(bytes: Uint8Array, name: string, ramBase = 0x80000000): ElfImage {
+  return isLinuxImage(bytes) ? parseLinuxImage(bytes, ramBase, name) : parseElf(bytes, name);
 }

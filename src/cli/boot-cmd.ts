@@ -1,6 +1,5 @@
-import { type BootOptions, type BootOutcome, runBoot } from "../boot.js";
+import { type BootOptions, type BootOutcome, parseKernel, runBoot } from "../boot.js";
 import { causeName } from "../isa/cause.js";
-import { parseElf } from "../loader/elf.js";
 import { DEFAULT_RAM } from "../machine.js";
 import { DEFAULT_PRESET, type Delegation, PRESETS, customDelegation, preset } from "../monitor/delegation.js";
 import { CSR_POLICIES, type CsrPolicy } from "../monitor/monitor.js";
@@ -11,9 +10,10 @@ import { narrateDelegatedTrap, narrateMonitorEvent } from "./narrate.js";
 import type { FdWriter } from "./output.js";
 import { traceObserver } from "./trace.js";
 
-export const BOOT_HELP = `Usage: trapvisor boot <kernel.elf> [options]
+export const BOOT_HELP = `Usage: trapvisor boot <kernel.elf | Image> [options]
 
-Boots an S-mode kernel: the hart starts in S-mode at the ELF entry with a0 = 0 (hart id) and
+Boots an S-mode kernel — an RV32 ELF, or a RISC-V Linux Image (loaded at RAM base + 4 MiB, as RV32
+Linux requires): the hart starts in S-mode at the entry with a0 = 0 (hart id) and
 a1 = the address of a device tree describing this machine. M-mode is the TypeScript monitor: it
 serves SBI v2.0 calls (ECALL from S), emulates what S may not do, and forwards the rest to the
 kernel's stvec. The kernel ends the run with SBI SRST: exit 0 for shutdown, 1 for system failure.
@@ -40,6 +40,7 @@ Options:
   --narrate           one line per privileged event (monitor or delegated trap), on stderr
   --trace             one line per retired instruction and trap, on stderr
   --append TEXT       kernel command line (/chosen bootargs)
+  --initrd FILE       initramfs, loaded below the device tree (/chosen linux,initrd-start/end)
   --max-insns N       stop after N instructions (default 1G); exit code 3
   --clock MODE        instructions (default) or wall
   -m, --memory SIZE   RAM size (default 128M)
@@ -76,6 +77,7 @@ const bootOptions = {
   narrate: { type: "boolean" },
   trace: { type: "boolean" },
   append: { type: "string" },
+  initrd: { type: "string" },
   "max-insns": { type: "string" },
   clock: { type: "string" },
   memory: { type: "string", short: "m" },
@@ -143,9 +145,10 @@ export function cmdBoot(argv: string[], read: (p: string) => Uint8Array, out: Fd
     clock: parseClock(values.clock),
     output: (b) => out.bytes(b),
     ...(values.append !== undefined ? { bootargs: values.append } : {}),
+    ...(values.initrd !== undefined ? { initrd: read(values.initrd) } : {}),
   };
   const maxInsns = parseCount("--max-insns", values["max-insns"], 1e9);
-  const image = parseElf(read(path), name);
+  const image = parseKernel(read(path), name);
   const narrate = !!values.narrate;
   if (narrate) {
     opts.onEvent = (e) => {
@@ -250,7 +253,7 @@ export function cmdCompare(argv: string[], read: (p: string) => Uint8Array, out:
   const csrPolicy = parsePolicy(values["csr-policy"]);
   const maxInsns = parseCount("--max-insns", values["max-insns"], 100e6);
   const ramSize = parseSize("--memory", values.memory, DEFAULT_RAM);
-  const image = parseElf(read(path), name);
+  const image = parseKernel(read(path), name);
   const isa = isaOption(values.isa);
   const rows: CompareRow[] = [];
   for (const delegation of configs) {
