@@ -59,7 +59,7 @@ export function bootKernel(image: ElfImage, name: string, o: BootOptions): Boote
     initrd = { start, end: start + o.initrd.length };
   }
   const fdt = virtFdt({
-    ramBase: ram.base, ramSize: ram.size, timebaseHz: TIMEBASE_HZ, isa: fdtIsaString(isa), mmuType: "riscv,sv32",
+    ramBase: ram.base, ramSize: ram.size, timebaseHz: TIMEBASE_HZ, isa: fdtIsaString(isa), mmuType: "riscv,sv32", plic: true,
     ...(o.bootargs !== undefined ? { bootargs: o.bootargs } : {}),
     ...(initrd ? { initrd } : {}),
   });
@@ -109,35 +109,61 @@ export interface BootOutcome {
   console: Uint8Array;
 }
 
-/** Boot, run to completion (or the limit) and gather everything `--stats` and `compare` report. */
-export function runBoot(image: ElfImage, name: string, o: BootOptions, maxInsns: number, hooks: RunHooks = {}, onBooted?: (m: Machine) => void): BootOutcome {
-  const chunks: Uint8Array[] = [];
-  const booted = bootKernel(image, name, {
-    ...o,
-    output: (b) => { chunks.push(b.slice()); o.output?.(b); },
-  });
-  const { machine, monitor } = booted;
-  onBooted?.(machine);
-  const result = machine.run(maxInsns, { ...hooks, onMonitorTrap: () => monitor.handle() });
-  const console = Buffer.concat(chunks);
-  const counts = machine.hart.trapCounts;
-  const delegated: BootOutcome["delegated"] = [];
-  let trapsToM = 0, trapsToS = 0;
-  for (const interrupt of [false, true]) {
-    for (let cause = 0; cause < 32; cause++) {
-      for (const from of [0, 1, 3]) {
-        trapsToM += counts[trapCountIndex(interrupt, cause, from, 3)]!;
-        const n = counts[trapCountIndex(interrupt, cause, from, 1)]!;
-        trapsToS += n;
-        if (n) delegated.push({ cause, interrupt, from: from === 0 ? "U" : from === 1 ? "S" : "M", count: n });
+/** A booted machine that can run in steps (so an interactive CLI can read the keyboard between them). */
+export class BootSession {
+  readonly machine: Machine;
+  readonly monitor: Monitor;
+  private readonly chunks: Uint8Array[] = [];
+  private retired = 0;
+  private hostSeconds = 0;
+
+  constructor(image: ElfImage, name: string, o: BootOptions, private readonly hooks: RunHooks = {}) {
+    const booted = bootKernel(image, name, {
+      ...o,
+      output: (b) => { this.chunks.push(b.slice()); o.output?.(b); },
+    });
+    this.machine = booted.machine;
+    this.monitor = booted.monitor;
+  }
+
+  /** Run up to `maxInsns` more instructions; the result covers every step so far. */
+  run(maxInsns: number): RunResult {
+    const monitor = this.monitor;
+    const r = this.machine.run(maxInsns, { ...this.hooks, onMonitorTrap: () => monitor.handle() });
+    this.retired += r.retired;
+    this.hostSeconds += r.hostSeconds;
+    return { ...r, retired: this.retired, hostSeconds: this.hostSeconds };
+  }
+
+  outcome(result: RunResult): BootOutcome {
+    const machine = this.machine;
+    const console = Buffer.concat(this.chunks);
+    const counts = machine.hart.trapCounts;
+    const delegated: BootOutcome["delegated"] = [];
+    let trapsToM = 0, trapsToS = 0;
+    for (const interrupt of [false, true]) {
+      for (let cause = 0; cause < 32; cause++) {
+        for (const from of [0, 1, 3]) {
+          trapsToM += counts[trapCountIndex(interrupt, cause, from, 3)]!;
+          const n = counts[trapCountIndex(interrupt, cause, from, 1)]!;
+          trapsToS += n;
+          if (n) delegated.push({ cause, interrupt, from: from === 0 ? "U" : from === 1 ? "S" : "M", count: n });
+        }
       }
     }
+    return {
+      result, stats: machine.stats(), monitor: this.monitor.stats(), delegated, trapsToM, trapsToS,
+      consoleSha256: createHash("sha256").update(console).digest("hex"),
+      console,
+    };
   }
-  return {
-    result, stats: machine.stats(), monitor: monitor.stats(), delegated, trapsToM, trapsToS,
-    consoleSha256: createHash("sha256").update(console).digest("hex"),
-    console,
-  };
+}
+
+/** Boot, run to completion (or the limit) and gather everything `--stats` and `compare` report. */
+export function runBoot(image: ElfImage, name: string, o: BootOptions, maxInsns: number, hooks: RunHooks = {}, onBooted?: (m: Machine) => void): BootOutcome {
+  const session = new BootSession(image, name, o, hooks);
+  onBooted?.(session.machine);
+  return session.outcome(session.run(maxInsns));
 }
 
 /** Whether a trap from this cause would reach the monitor under a delegation (for narration). */

@@ -6,6 +6,8 @@ import { Clint } from "./devices/clint.js";
 import { InstructionClock, WallClock } from "./devices/clocks.js";
 import type { Clock, Host } from "./devices/host.js";
 import { Htif } from "./devices/htif.js";
+import { Plic } from "./devices/plic.js";
+import { UART_IRQ } from "./monitor/fdt.js";
 import { TestFinisher } from "./devices/test-finisher.js";
 import { Uart16550 } from "./devices/uart16550.js";
 import { Hart, type MisalignedPolicy, Stop, trapCountIndex } from "./hart/hart.js";
@@ -85,6 +87,7 @@ export class Machine {
   readonly hart: Hart;
   readonly clint: Clint;
   readonly uart: Uart16550;
+  readonly plic: Plic;
   readonly clock: Clock;
   htif: Htif | undefined;
   entry: number = VirtMap.ram;
@@ -113,8 +116,10 @@ export class Machine {
     this.clock = config.clock === "wall" ? new WallClock() : new InstructionClock(() => this.hart.retired);
     this.clint = new Clint(VirtMap.clint, this.clock);
     this.uart = new Uart16550(VirtMap.uart0, this.host);
+    this.plic = new Plic(VirtMap.plic);
     this.bus.attach(this.clint);
     this.bus.attach(this.uart);
+    this.bus.attach(this.plic);
     this.bus.attach(new TestFinisher(VirtMap.testFinisher, this.host));
   }
 
@@ -157,7 +162,8 @@ export class Machine {
   /** Bring device interrupt lines into mip; with Sstc enabled, stimecmp drives STIP. */
   private syncLines(): void {
     const csr = this.hart.csr;
-    let lines = (csr.mipLines & ~(MIP.MSIP | MIP.MTIP | MIP.STIP)) | this.clint.lines();
+    this.plic.setSource(UART_IRQ, this.uart.irq());
+    let lines = (csr.mipLines & ~(MIP.MSIP | MIP.MTIP | MIP.STIP | MIP.MEIP | MIP.SEIP)) | this.clint.lines() | this.plic.lines();
     if (csr.menvcfgh & MENVCFGH_STCE && this.stimecmpWait() === 0) lines |= MIP.STIP;
     csr.mipLines = lines >>> 0;
   }

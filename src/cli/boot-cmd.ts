@@ -1,4 +1,5 @@
-import { type BootOptions, type BootOutcome, parseKernel, runBoot } from "../boot.js";
+import { type BootOptions, type BootOutcome, BootSession, parseKernel, runBoot } from "../boot.js";
+import { ConsoleInput } from "./console-input.js";
 import { causeName } from "../isa/cause.js";
 import { DEFAULT_RAM } from "../machine.js";
 import { DEFAULT_PRESET, type Delegation, PRESETS, customDelegation, preset } from "../monitor/delegation.js";
@@ -65,6 +66,9 @@ Options:
   -m, --memory SIZE   RAM size (default 128M)
   -h, --help          this help`;
 
+/** Instructions between looks at the keyboard. */
+const BOOT_CHUNK = 4_000_000;
+
 const bootOptions = {
   isa: { type: "string" },
   delegation: { type: "string" },
@@ -128,7 +132,7 @@ export function runExitCode(o: BootOutcome): number {
 /** SBI console output calls: narrated by `--narrate`, left out of the demo's story (their text is the story). */
 const CONSOLE_CALL = /SBI (DBCN console_write|DBCN console_write_byte|legacy console_putchar)$/;
 
-export function cmdBoot(argv: string[], read: (p: string) => Uint8Array, out: FdWriter, err: FdWriter, demo = false): number {
+export async function cmdBoot(argv: string[], read: (p: string) => Uint8Array, out: FdWriter, err: FdWriter, demo = false): Promise<number> {
   // `--stats=json` is spelled like an optional value; parseArgs has none, so map it first.
   argv = argv.map((a) => (a === "--stats=json" ? "--stats-json" : a === "--stats=table" ? "--stats" : a));
   const { values, positionals } = parse("boot", argv, bootOptions);
@@ -164,7 +168,33 @@ export function cmdBoot(argv: string[], read: (p: string) => Uint8Array, out: Fd
           if (line) { out.flush(); err.text(line + "\n"); err.flush(); }
         } }
       : {};
-  const outcome = runBoot(image, name, opts, maxInsns, hooks);
+  // One receive queue, in the UART: the 8250 driver reads it through RBR, SBI getchar/DBCN read take from it.
+  let session: BootSession | undefined;
+  opts.readByte = () => session?.machine.uart.takeByte() ?? -1;
+  session = new BootSession(image, name, opts, hooks);
+  const uart = session.machine.uart;
+  const input = new ConsoleInput((bytes) => uart.feed(bytes));
+  if (!demo) await input.attach(process.stdin);
+  // Run in chunks so keyboard input (event loop) reaches the guest between them.
+  let result;
+  try {
+    for (;;) {
+      const done = session.run(0).retired;
+      result = session.run(Math.min(BOOT_CHUNK, maxInsns - done));
+      if (result.status !== "limit" || result.retired >= maxInsns) break;
+      if (input.quit) {
+        result = { ...result, status: "exit" as const, exitCode: 0, reason: "stopped by the user (Ctrl-A x)" };
+        break;
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+  } finally {
+    input.detach();
+  }
+  if (result.status === "limit") {
+    result = { ...result, reason: result.reason.replace(/^stopped after \d+ instructions/, `stopped after ${maxInsns} instructions`) };
+  }
+  const outcome = session.outcome(result);
   out.flush();
   if (values["stats-json"]) {
     err.text(JSON.stringify(statsJson(outcome, opts), null, 2) + "\n");

@@ -10,7 +10,11 @@ const cli = join(root, "dist/cli/main.js");
 const own = (p: string): string => join(root, "riscv-tests", p);
 
 function trapvisor(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", timeout: 60_000 });
+  return trapvisorWithInput(undefined, ...args);
+}
+
+function trapvisorWithInput(input: string | undefined, ...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", timeout: 60_000, ...(input !== undefined ? { input } : {}) });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -100,6 +104,21 @@ describe("trapvisor CLI", () => {
   it("unknown option: one line, exit 2", () => oneLineError(trapvisor("run", own("rv32ui/add.elf"), "--bogus"), /bogus/));
   it("unknown command: one line, exit 2", () => oneLineError(trapvisor("frobnicate"), /unknown command/));
   it("bad number: one line, exit 2", () => oneLineError(trapvisor("run", own("rv32ui/add.elf"), "--max-insns", "lots"), /--max-insns/));
+
+  it("feeds piped stdin to the guest console: SBI DBCN read, legacy getchar, then the UART", () => {
+    const r = trapvisorWithInput("XYhello there\n", "boot", own("guests/echo.elf"));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("echo: dbcn read 0x00000001 byte(s): X");
+    expect(r.out).toContain("echo: getchar 0x00000059");
+    expect(r.out).toContain("echo: uart line: hello there");
+  });
+
+  it("with empty stdin the console reads report no input (-1 / 0 bytes), and the run ends", () => {
+    const r = trapvisorWithInput("", "boot", own("guests/echo.elf"));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("echo: dbcn read 0x00000000 byte(s)");
+    expect(r.out).toContain("echo: getchar 0xffffffff");
+  });
 
   it("has --help on every command", () => {
     for (const cmd of [[], ["run"], ["test"], ["demo"], ["boot"], ["compare"]]) {

@@ -251,7 +251,7 @@ function runInWorkers(files: string[], jobs: number, o: { maxInsns: number; isa:
   });
 }
 
-function cmdDemo(argv: string[]): number {
+function cmdDemo(argv: string[]): Promise<number> | number {
   const { values } = parse("demo", argv, { help: { type: "boolean", short: "h" } });
   if (values.help) return print(DEMO_HELP);
   stdout.text(`trapvisor demo: booting ${DEMO_KERNEL} in S-mode; M-mode is the TypeScript monitor.\n`);

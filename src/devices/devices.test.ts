@@ -7,8 +7,10 @@ import type { Machine } from "../machine.js";
 import {
   a0, a1, addi, beq, csrr, csrrs, csrrsi, csrw, jal, lbu, li, load, lw, newMachine, RAM_BASE, sb, sh, step, sw, t0, t1, t2, x0,
 } from "../testing/asm.js";
+import { UART_IRQ } from "../monitor/fdt.js";
 import { Clint } from "./clint.js";
 import type { Clock, Host } from "./host.js";
+import { Plic } from "./plic.js";
 import { TestFinisher } from "./test-finisher.js";
 import { Uart16550 } from "./uart16550.js";
 
@@ -144,7 +146,130 @@ describe("UART 16550", () => {
     const u = new Uart16550(VirtMap.uart0, new HostStub());
     u.write(7, 1, 0x5a);
     u.write(4, 1, 0xff);
-    expect([u.read(2, 1), u.read(6, 1), u.read(7, 1), u.read(4, 1)]).toEqual([0xc1, 0xb0, 0x5a, 0x1f]);
+    expect([u.read(2, 1), u.read(6, 1), u.read(7, 1), u.read(4, 1)]).toEqual([0x01, 0xb0, 0x5a, 0x1f]);
+    u.write(2, 1, 0x01); // FCR: FIFOs on
+    expect(u.read(2, 1)).toBe(0xc1);
+  });
+
+  describe("interrupts, as Linux's 8250 driver drives them", () => {
+    const IIR = 2, IER = 1, FCR = 2, LCR = 3, LSR = 5, SCR = 7;
+    const uart = (): [Uart16550, HostStub] => {
+      const host = new HostStub();
+      return [new Uart16550(VirtMap.uart0, host), host];
+    };
+
+    it("probe: scratch, IER read-back, LCR/DLAB divisor; no interrupt while IER is 0", () => {
+      const [u, host] = uart();
+      u.write(SCR, 1, 0xa5);
+      const scr = u.read(SCR, 1);
+      u.write(IER, 1, 0);
+      const ier0 = u.read(IER, 1) & 0x0f;
+      u.write(IER, 1, 0x0f);
+      const ierF = u.read(IER, 1) & 0x0f;
+      u.write(IER, 1, 0);
+      u.write(LCR, 1, 0x80);
+      u.write(0, 1, 0x02); // divisor 2 (115200 at 3.6864 MHz)
+      u.write(IER, 1, 0x00);
+      u.write(LCR, 1, 0x03); // 8N1, DLAB off
+      expect([scr, ier0, ierF, u.read(LCR, 1), u.read(IER, 1), host.bytes.length]).toEqual([0xa5, 0, 0x0f, 0x03, 0, 0]);
+      expect([u.read(IIR, 1), u.read(LSR, 1), u.irq()]).toEqual([0x01, 0x60, false]);
+    });
+
+    it("FCR enables FIFOs (IIR bits 7:6); clearing them keeps input the host already queued", () => {
+      const [u] = uart();
+      u.feed(new Uint8Array([0x61]));
+      u.write(FCR, 1, 0x07); // enable, clear RX and TX
+      expect(u.read(IIR, 1)).toBe(0xc1);
+      u.write(FCR, 1, 0x00);
+      expect(u.read(IIR, 1)).toBe(0x01);
+      u.write(FCR, 1, 0x81); // enable, RX trigger 8
+      expect([u.read(IIR, 1), u.read(LSR, 1) & 1, u.read(0, 1)]).toEqual([0xc1, 1, 0x61]);
+    });
+
+    it("startup THRE checks: ETBEI going up raises THR empty; reading IIR clears it; re-enabling re-raises", () => {
+      const [u] = uart();
+      u.write(FCR, 1, 0x07);
+      u.write(IER, 1, 0x02);
+      expect(u.irq()).toBe(true);
+      const iir1 = u.read(IIR, 1);
+      expect([iir1, u.irq(), u.read(IIR, 1)]).toEqual([0xc2, false, 0xc1]);
+      u.write(IER, 1, 0);
+      u.write(IER, 1, 0x02);
+      expect([u.read(LSR, 1) & 0x60, u.read(IIR, 1)]).toEqual([0x60, 0xc2]); // not UART_BUG_THRE / UART_BUG_TXEN
+      u.write(IER, 1, 0x02); // already enabled: no new edge
+      expect([u.irq(), u.read(IIR, 1)]).toEqual([false, 0xc1]);
+    });
+
+    it("THR empty after a write while ETBEI is set; disabling ETBEI drops the line", () => {
+      const [u, host] = uart();
+      u.write(FCR, 1, 0x01);
+      u.write(IER, 1, 0x07);
+      expect(u.read(IIR, 1)).toBe(0xc2);
+      u.write(0, 1, 0x78);
+      expect([host.text, u.irq(), u.read(LSR, 1)]).toEqual(["x", true, 0x60]); // LSR reads do not clear it
+      expect([u.irq(), u.read(IIR, 1), u.irq()]).toEqual([true, 0xc2, false]);
+      u.write(0, 1, 0x79);
+      u.write(IER, 1, 0x05); // stop_tx
+      expect([u.irq(), u.read(IIR, 1)]).toEqual([false, 0xc1]);
+    });
+
+    it("RX data available after feed() while ERBFI is set, until RBR is drained", () => {
+      const [u] = uart();
+      u.write(FCR, 1, 0x01);
+      u.write(IER, 1, 0x05);
+      expect([u.irq(), u.read(IIR, 1), u.hasInput]).toEqual([false, 0xc1, false]);
+      u.feed(new TextEncoder().encode("ok"));
+      expect([u.irq(), u.hasInput, u.read(IIR, 1), u.read(IIR, 1)]).toEqual([true, true, 0xc4, 0xc4]); // IIR reads do not clear it
+      const got: number[] = [];
+      while (u.read(LSR, 1) & 1) got.push(u.read(0, 1));
+      expect([String.fromCharCode(...got), u.irq(), u.read(IIR, 1), u.hasInput, u.read(0, 1)]).toEqual(["ok", false, 0xc1, false, 0]);
+      u.write(IER, 1, 0);
+      u.feed(new Uint8Array([1]));
+      expect([u.irq(), u.read(IIR, 1), u.read(LSR, 1)]).toEqual([false, 0x01 | 0xc0, 0x61]);
+    });
+
+    it("RX data outranks THR empty; THR empty is reported once RX is drained", () => {
+      const [u] = uart();
+      u.write(FCR, 1, 0x01);
+      u.write(IER, 1, 0x07);
+      u.feed(new Uint8Array([0x41]));
+      expect([u.read(IIR, 1), u.read(IIR, 1)]).toEqual([0xc4, 0xc4]); // THR empty stays pending behind it
+      expect(u.read(0, 1)).toBe(0x41);
+      expect([u.irq(), u.read(IIR, 1), u.irq(), u.read(IIR, 1)]).toEqual([true, 0xc2, false, 0xc1]);
+    });
+
+    it("a long paste drains in order, through RBR and takeByte()", () => {
+      const [u] = uart();
+      const bytes = Uint8Array.from({ length: 20_000 }, (_, i) => (i * 7) & 0xff);
+      u.feed(bytes.subarray(0, 12_000));
+      const got: number[] = [];
+      for (let i = 0; i < 9_000; i++) got.push(u.read(0, 1));
+      u.feed(bytes.subarray(12_000));
+      while (u.hasInput) got.push(got.length % 2 ? u.read(0, 1) : u.takeByte());
+      expect(got).toEqual([...bytes]);
+      expect([u.takeByte(), u.read(0, 1)]).toEqual([-1, 0]);
+    });
+
+    it("with the PLIC: irq() drives source UART_IRQ; claim, drain RBR, complete leaves SEIP down", () => {
+      const [u] = uart();
+      const p = new Plic(VirtMap.plic);
+      const CLAIM_S = 0x201004;
+      p.write(4 * UART_IRQ, 4, 1);
+      p.write(0x2080, 4, 1 << UART_IRQ);
+      u.write(IER, 1, 0x05);
+      const sync = () => p.setSource(UART_IRQ, u.irq());
+      u.feed(new Uint8Array([0x71, 0x72]));
+      sync();
+      expect(p.lines()).toBe(MIP.SEIP);
+      const id = p.read(CLAIM_S, 4);
+      expect([id, u.read(IIR, 1) & 0x0f, u.read(0, 1), u.read(0, 1), u.read(LSR, 1) & 1]).toEqual([UART_IRQ, 0x04, 0x71, 0x72, 0]);
+      sync();
+      p.write(CLAIM_S, 4, id);
+      expect([p.lines(), p.read(0x1000, 4)]).toEqual([0, 0]);
+      u.feed(new Uint8Array([0x73]));
+      sync();
+      expect(p.lines()).toBe(MIP.SEIP);
+    });
   });
 
   it("a program prints through the machine's output", () => {
