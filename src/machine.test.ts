@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Csr } from "./isa/csr-addr.js";
-import { a0, a1, csrrs, csrw, jal, li, load, lw, newMachine, sw, t0, t1, wfi, x0 } from "./testing/asm.js";
+import { a0, a1, csrrc, csrrs, csrw, jal, li, load, lw, newMachine, sw, t0, t1, wfi, x0 } from "./testing/asm.js";
+import { parseIsa } from "./isa/isa-string.js";
 
 const MTIMECMP = 0x02004000;
 const MTIME = 0x0200bff8;
@@ -51,3 +52,38 @@ describe("machine run loop", () => {
     expect(r.reason).toMatch(/instruction access fault .* into M-mode, vector 0x40000000/);
   });
 });
+
+describe("misa.C (3.1.1)", () => {
+  it("clearing C takes effect only when the next instruction is 4-byte aligned; then RVC encodings are illegal", () => {
+    const m = newMachine({ isa: parseIsa("rv32imac") });
+    const C = 1 << 2;
+    // word 0..1: li t0, C ; word 2: csrrc x0, misa, t0 at pc 0x80000008 -> next pc 0x8000000c (aligned): clears C
+    load(m, [...li(t0, C), csrrc(x0, Csr.misa, t0), 0x00000001 /* c.nop (16 bits) + 0x0000: now a 32-bit illegal word */]);
+    m.hart.csr.mtvec = 0x80000100;
+    m.hart.run(3);
+    expect(m.hart.csr.misa & C).toBe(0);
+    m.hart.run(1);
+    expect([m.hart.csr.mcause, m.hart.csr.mtval]).toEqual([2, 0x00000001]);
+  });
+
+  it("a write clearing C is suppressed when the next instruction would be misaligned", () => {
+    const m = newMachine({ isa: parseIsa("rv32imac") });
+    const C = 1 << 2;
+    // c.nop at 0x80000000 puts the csrrc at 0x80000002, so its successor is at 0x80000006.
+    load(m, []);
+    // Lay out: c.nop (2 bytes) then li t0 (2 words) then csrrc at a 2 mod 4 address.
+    const ram = m.ram;
+    const bytes = [0x0001, ...halves(li(t0, C)), ...halves([csrrc(x0, Csr.misa, t0)])];
+    bytes.forEach((h, i) => ram.write(2 * i, 2, h));
+    m.hart.reset(0x80000000);
+    m.hart.run(1); // c.nop
+    m.hart.run(2); // li
+    expect(m.hart.pc & 3).toBe(2);
+    m.hart.run(1); // csrrc misa at pc = 2 mod 4
+    expect(m.hart.csr.misa & C).toBe(C);
+  });
+});
+
+function halves(words: number[]): number[] {
+  return words.flatMap((w) => [w & 0xffff, w >>> 16]);
+}
