@@ -37,8 +37,9 @@ export function parseLinuxImage(bytes: Uint8Array, ramBase: number, name = "Imag
 export function explainVirtualKernel(image: ElfImage, ramBase: number, ramSize: number, name: string): string | undefined {
   const outside = image.segments.find((s) => s.memsz > 0 && (s.paddr < ramBase || s.paddr + s.memsz > ramBase + ramSize));
   if (!outside) return undefined;
-  if (image.entry >= 0xc0000000 || outside.paddr >= 0xc0000000) {
-    return `${name}: looks like a Linux vmlinux linked at virtual address 0x${(outside.paddr >>> 0).toString(16)}; boot arch/riscv/boot/Image instead (trapvisor boot loads Image files at the RAM base + 4 MiB)`;
+  const hex = (v: number): string => `0x${(v >>> 0).toString(16)}`;
+  if (image.entry >= 0xc0000000 || outside.paddr >= 0xc0000000 || outside.vaddr >= 0xc0000000) {
+    return `${name}: a Linux vmlinux (entry ${hex(image.entry)}, a segment loads at ${hex(outside.paddr)}, outside RAM); boot arch/riscv/boot/Image instead, which trapvisor loads at the RAM base + 4 MiB`;
   }
   return undefined;
 }
