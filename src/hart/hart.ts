@@ -234,10 +234,8 @@ export class Hart {
     let storeVpn = dataPmpFree ? -1 : -2, storePage = 0;
 
     while (n < limit) {
-      let fetchedSlow = false;
-      if (!fetchChecked) off = (pc - ramBase) >>> 0;
-      else if (pc >>> 12 === fetchVpn && (pc & 0xffe) !== 0xffe) off = (fetchPage + (pc & 0xfff) - ramBase) >>> 0;
-      else {
+      if (fetchChecked && (pc >>> 12 !== fetchVpn || (pc & 0xffe) === 0xffe)) {
+        // Translated or PMP-checked fetch (a page-straddling 32-bit instruction always comes here).
         this.pc = pc; this.retired = base + n;
         const fetched = this.fetchChecked(cOn);
         if (fetched < 0) return this.fetchStop; // the fetch trapped
@@ -246,30 +244,29 @@ export class Hart {
         len = fetched;
         insn = len === 2 ? expandCompressed(raw) : raw;
         if (insn === 0) { this.ilen = 2; return this.illegal(raw); }
-        fetchedSlow = true;
-      }
-      if (!fetchedSlow) {
-      if (off >= fetchLimit) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionAccessFault, false, pc, pc); }
-      if (cOn) {
-        // Word-aligned pc: one 32-bit read serves both a full instruction and a compressed one.
-        raw = off & 2 ? u16[off >>> 1]! : m32[off >>> 2]!;
-        if ((raw & 3) === 3 && (off & 2) === 0) {
-          len = 4;
-          insn = raw;
-        } else if ((raw & 3) !== 3) {
-          raw &= 0xffff;
-          len = 2;
-          insn = expandCompressed(raw);
-          if (insn === 0) { this.pc = pc; this.retired = base + n; this.ilen = 2; return this.illegal(raw); }
-        } else {
-          // A 32-bit instruction at pc = 2 mod 4; its second half may lie past the end of RAM (3.1.16).
-          if (off + 2 >= fetchLimit) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionAccessFault, false, (pc + 2) >>> 0, pc); }
-          len = 4;
-          insn = raw = raw | (u16[(off >>> 1) + 1]! << 16);
-        }
       } else {
-        insn = raw = m32[off >>> 2]!;
-      }
+        off = fetchChecked ? (fetchPage + (pc & 0xfff) - ramBase) >>> 0 : (pc - ramBase) >>> 0;
+        if (off >= fetchLimit) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionAccessFault, false, pc, pc); }
+        if (!cOn) {
+          insn = raw = m32[off >>> 2]!;
+        } else {
+          // Word-aligned pc: one 32-bit read serves both a full instruction and a compressed one.
+          raw = off & 2 ? u16[off >>> 1]! : m32[off >>> 2]!;
+          if ((raw & 3) === 3 && (off & 2) === 0) {
+            len = 4;
+            insn = raw;
+          } else if ((raw & 3) !== 3) {
+            raw &= 0xffff;
+            len = 2;
+            insn = expandCompressed(raw);
+            if (insn === 0) { this.pc = pc; this.retired = base + n; this.ilen = 2; return this.illegal(raw); }
+          } else {
+            // A 32-bit instruction at pc = 2 mod 4; its second half may lie past the end of RAM (3.1.16).
+            if (off + 2 >= fetchLimit) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionAccessFault, false, (pc + 2) >>> 0, pc); }
+            len = 4;
+            insn = raw = raw | (u16[(off >>> 1) + 1]! << 16);
+          }
+        }
       }
       const rd = (insn >>> 7) & 31;
       const rs1 = (insn >>> 15) & 31;
