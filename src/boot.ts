@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { Exception } from "./isa/cause.js";
 import type { ElfImage } from "./loader/elf.js";
 import { ElfError, parseElf } from "./loader/elf.js";
 import { explainVirtualKernel, isLinuxImage, parseLinuxImage } from "./loader/linux-image.js";
@@ -164,12 +163,6 @@ export function runBoot(image: ElfImage, name: string, o: BootOptions, maxInsns:
   const session = new BootSession(image, name, o, hooks);
   onBooted?.(session.machine);
   return session.outcome(session.run(maxInsns));
-}
-
-/** Whether a trap from this cause would reach the monitor under a delegation (for narration). */
-export function reachesMonitor(d: Delegation, cause: number, interrupt: boolean): boolean {
-  const mask = interrupt ? d.mideleg : d.medeleg;
-  return cause === Exception.EcallFromS || ((mask >>> cause) & 1) === 0;
 }
 
 /** A kernel file as a loadable image: an RV32 ELF, or a RISC-V Linux Image (header magic). */

@@ -12,7 +12,7 @@
 #ifdef __riscv_mul
 #define MUL_ROUNDS 12
 #else
-#define MUL_ROUNDS 2
+#define MUL_ROUNDS 1
 #endif
 #define FIB_N 12000
 #define FIB_LIMBS 288 /* F(12000) has 8330 bits */

@@ -6,7 +6,7 @@
 
 #define SIZE (32 * 1024)
 #define PASSES 200
-#define EXPECTED 0x7c1e1d55u /* folded CRC of all passes; see README.md on how it was derived */
+#define EXPECTED 0x28bf91a0u /* folded CRC of all passes, derived independently by expected.py */
 
 static u8 buf[SIZE];
 static u32 table[256];

@@ -1,5 +1,5 @@
 import type { CsrFile } from "../csr/csr-file.js";
-import { MIP, MPP_SHIFT, MSTATUS, SPP_SHIFT } from "../csr/bits.js";
+import { MPP_SHIFT, MSTATUS, SPP_SHIFT } from "../csr/bits.js";
 import { INTERRUPT_FLAG } from "../isa/cause.js";
 
 /**
@@ -89,6 +89,3 @@ export function sretCsrs(csr: CsrFile): number {
   csr.mstatus = n >>> 0;
   return next;
 }
-
-/** Interrupt-line bits a device may drive into mip. */
-export const DEVICE_LINES = MIP.MSIP | MIP.MTIP | MIP.MEIP | MIP.SEIP;
