@@ -25,10 +25,10 @@ Usage: trapvisor <command> [options]
 
 Commands:
   run <elf>            run an RV32 ELF from reset in M-mode at its entry
-  boot <kernel.elf>    boot an S-mode kernel with the TypeScript M-mode monitor as its firmware
-  compare <kernel.elf> boot a kernel under several delegation configurations, one table
+  boot <kernel>        boot an S-mode kernel (ELF or Linux Image) on the TypeScript M-mode monitor
+  compare <kernel>     boot a kernel under several delegation configurations, one table
   test <dir|elf...>    run riscv-tests-format ELFs: one line each, then "N passed, N failed"
-  demo                 run the bundled demo program and explain what happened (npm start)
+  demo                 boot the bundled demo kernel and narrate its privileged events (npm start)
   help [command]       show help for a command
 
 Run 'trapvisor <command> --help' for its options.
