@@ -1,6 +1,8 @@
 // trapvisor benchmarks (tinybench). Every claim is a ratio against a baseline measured in the same
 // run: a trap round trip is (loop with the trap - the same loop with a nop) / iterations.
 // Run with `npm run bench` (builds first). Add --json for machine-readable output.
+// Then the C workloads of bench/workloads/ against QEMU (bench/workloads.js; its options pass through,
+// e.g. `npm run bench -- --only traps --runs 5`; --no-workloads skips them).
 import { readFileSync } from "node:fs";
 import { Bench } from "tinybench";
 import { bootKernel } from "../dist/boot.js";
@@ -8,6 +10,7 @@ import { PRESETS } from "../dist/monitor/delegation.js";
 import { Machine } from "../dist/machine.js";
 import { parseElf } from "../dist/loader/elf.js";
 import * as A from "../dist/testing/asm.js";
+import { optionsFromArgv, printWorkloads, runWorkloads } from "./workloads.js";
 
 const ITERATIONS = 20_000;
 const KERNEL = 0x80400000;
@@ -106,10 +109,12 @@ const derived = {
   mModeTrapRoundTripGuestInstructions: 5, // ecall + 4-instruction handler ending in mret
   pagingSlowdown: median("S-mode memory loop, Sv32 paging on") / median("S-mode memory loop, paging off"),
 };
-if (json) console.log(JSON.stringify({ rows, derived }, null, 2));
-else {
+if (!json) {
   console.table(rows.map((r) => ({ ...r, medianMs: r.medianMs.toFixed(3), mips: r.mips.toFixed(1) })));
   console.log(`SBI round trip S -> TypeScript monitor -> S: ${sbiNs.toFixed(0)} ns (median-based, ${ITERATIONS} calls), 1 guest instruction (the ecall)`);
   console.log(`M-mode trap round trip (ecall -> guest handler -> mret): ${mTrapNs.toFixed(0)} ns, 5 guest instructions`);
   console.log(`Sv32 paging on vs off, same S-mode loop: ${derived.pagingSlowdown.toFixed(2)}x the time`);
 }
+const workloads = process.argv.includes("--no-workloads") ? undefined : await runWorkloads({ ...optionsFromArgv(process.argv), log: json ? () => {} : (s) => console.error(s) });
+if (json) console.log(JSON.stringify({ rows, derived, workloads }, null, 2));
+else if (workloads) printWorkloads(workloads);

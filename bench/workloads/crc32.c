@@ -5,8 +5,8 @@
 #include "common.h"
 
 #define SIZE (32 * 1024)
-#define PASSES 200
-#define EXPECTED 0x28bf91a0u /* folded CRC of all passes, derived independently by expected.py */
+#define PASSES 160
+#define EXPECTED 0xa96a3967u /* folded CRC of all passes, derived independently by expected.py */
 
 static u8 buf[SIZE];
 static u32 table[256];

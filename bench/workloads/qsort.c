@@ -1,7 +1,7 @@
 /* In-place quicksort (Hoare partition, median of three, insertion sort below 16 elements, recursion
  * on the smaller side) of 64 Ki pseudo-random words, ROUNDS times with fresh data.
- * Checks per round: the result is ascending and is a permutation of the input (the sum and the
- * xor of all words are unchanged, and so is a sum of squares-free position-independent hash). */
+ * Checks per round: the result is ascending and is a permutation of the input, as far as three
+ * order-independent fingerprints tell (the sum, the xor and the sum of a mix of all words). */
 #include "common.h"
 
 #define N (64 * 1024)
@@ -42,7 +42,7 @@ static void quicksort(u32 *v, i32 n) {
   insertion(v, n);
 }
 
-/* An order-independent fingerprint: sum, xor, and sum of a mixed value. */
+/* Order-independent fingerprints: sum, xor, and the sum of each word mixed. */
 static void fingerprint(const u32 *v, u32 out[3]) {
   u32 s = 0, x = 0, h = 0;
   for (i32 i = 0; i < N; i++) {

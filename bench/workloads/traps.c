@@ -1,12 +1,12 @@
-/* Trap-heavy M-mode loop: about every 50 instructions the loop executes an instruction that traps
- * into its own M-mode handler (mtvec), which counts the trap by mcause, serves it and skips it
- * (mepc += 4, mret). In turn: ecall, a write to the read-only CSR mvendorid, a read of the
+/* Trap-heavy M-mode loop: one trap per about 45 instructions (handler included). The loop executes
+ * an instruction that traps into its own M-mode handler (mtvec), which counts the trap by mcause,
+ * serves it and skips it (mepc += 4, mret). In turn: ecall, a write to the read-only CSR mvendorid, a read of the
  * unimplemented CSR 0x7ff, ecall again. The ecall is a tiny system call: a0 = (a0 ^ a7) + 1.
  * Checks: every ecall result, that the skipped csrr left its register alone, and the handler's
  * counts (TRAPS/2 environment calls, TRAPS/2 illegal instructions, nothing else). */
 #include "common.h"
 
-#define TRAPS 1200000u
+#define TRAPS (1u << 20)
 
 struct trap_frame { u32 t0, t1, ecalls, illegals; };
 struct trap_frame frame;
