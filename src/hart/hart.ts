@@ -3,7 +3,7 @@ import { MSTATUS } from "../csr/bits.js";
 import { CsrFile, executeCsrInstruction } from "../csr/csr-file.js";
 import { Exception } from "../isa/cause.js";
 import { type IsaConfig, misaFor } from "../isa/isa-string.js";
-import { expandCompressed } from "../isa/rvc.js";
+import { EXPANDED_RVC } from "../isa/rvc.js";
 import { Mmu } from "./mmu.js";
 import { Access, PmpTable } from "./pmp.js";
 import { delegatee, enterTrapCsrs, mretCsrs, pendingInterrupt, sretCsrs } from "./trap.js";
@@ -198,6 +198,7 @@ export class Hart {
     const ramBase = ram.base;
     const ramWordLimit = ram.size - 3;
     const m32 = ram.i32, m16 = ram.i16, u16 = ram.u16, m8 = ram.i8, u8 = ram.bytes;
+    const rvc = EXPANDED_RVC;
     const watch = this.bus.watch;
     const watchBase = watch ? watch.base : 0;
     const watchSize = watch ? watch.size : 0;
@@ -242,7 +243,7 @@ export class Hart {
         if (fetchVpn !== -2) { fetchVpn = pc >>> 12; fetchPage = this.fetchPa - (pc & 0xfff); }
         raw = this.fetchedRaw;
         len = fetched;
-        insn = len === 2 ? expandCompressed(raw) : raw;
+        insn = len === 2 ? EXPANDED_RVC[raw & 0xffff]! : raw;
         if (insn === 0) { this.ilen = 2; return this.illegal(raw); }
       } else {
         off = fetchChecked ? (fetchPage + (pc & 0xfff) - ramBase) >>> 0 : (pc - ramBase) >>> 0;
@@ -258,7 +259,7 @@ export class Hart {
           } else if ((raw & 3) !== 3) {
             raw &= 0xffff;
             len = 2;
-            insn = expandCompressed(raw);
+            insn = rvc[raw]!;
             if (insn === 0) { this.pc = pc; this.retired = base + n; this.ilen = 2; return this.illegal(raw); }
           } else {
             // A 32-bit instruction at pc = 2 mod 4; its second half may lie past the end of RAM (3.1.16).

@@ -167,3 +167,13 @@ function expandJrMvAdd(h: number): number {
   if (rs2 !== 0) return encR(0, rs2, rd, 0, rd); // C.ADD: add rd, rd, rs2 (rd = 0 is a HINT)
   return rd === 0 ? EBREAK : encI(0, rd, 0, 1, Op32.JALR); // C.EBREAK, or C.JALR: jalr x1, 0(rs1)
 }
+
+/**
+ * Every 16-bit encoding expanded once (256 KiB, ~1 ms at start-up): the hart's fetch indexes this
+ * instead of decoding each compressed instruction again; 0 = illegal, like expandCompressed.
+ */
+export const EXPANDED_RVC: Int32Array = (() => {
+  const table = new Int32Array(65536);
+  for (let h = 0; h < 65536; h++) if ((h & 3) !== 3) table[h] = expandCompressed(h);
+  return table;
+})();
