@@ -18,6 +18,8 @@ Linux requires): the hart starts in S-mode at the entry with a0 = 0 (hart id) an
 a1 = the address of a device tree describing this machine. M-mode is the TypeScript monitor: it
 serves SBI v2.0 calls (ECALL from S), emulates what S may not do, and forwards the rest to the
 kernel's stvec. The kernel ends the run with SBI SRST: exit 0 for shutdown, 1 for system failure.
+Standard input feeds the guest console (UART receive, SBI getchar / DBCN read); on a terminal
+every key goes to the guest, Ctrl-A then x quits.
 
 Options:
   --isa ISA           extensions: rv32i, rv32im, rv32ima, rv32imac (default), ..._sstc
