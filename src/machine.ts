@@ -113,7 +113,7 @@ export class Machine {
       this.bus,
       { mtime: () => this.clint.mtime() },
     );
-    this.clock = config.clock === "wall" ? new WallClock() : new InstructionClock(() => this.hart.retired);
+    this.clock = config.clock === "wall" ? new WallClock() : new InstructionClock(this.hart);
     this.clint = new Clint(VirtMap.clint, this.clock);
     this.uart = new Uart16550(VirtMap.uart0, this.host);
     this.plic = new Plic(VirtMap.plic);

@@ -8,12 +8,14 @@ export class InstructionClock implements Clock {
   readonly frequency = TIMEBASE_HZ;
   /** Ticks that passed while the hart waited in WFI (no instructions retired meanwhile). */
   idleTicks = 0;
-  constructor(private readonly retired: () => number) {}
+  /** Reads `counter.retired` (the hart) directly: a per-machine closure here would make the
+   * per-slice timer checks polymorphic across machines in one process (V8 deoptimizes them). */
+  constructor(private readonly counter: { readonly retired: number }) {}
   now(): bigint {
     return BigInt(this.ticks());
   }
   ticks(): number {
-    return this.retired() + this.idleTicks;
+    return this.counter.retired + this.idleTicks;
   }
   instructionsFor(ticks: number): number {
     return ticks <= 0 ? 0 : ticks > 0x7fffffff ? 0x7fffffff : Math.ceil(ticks);
