@@ -84,6 +84,11 @@ export class Bus {
     return false;
   }
 
+  /** True when some RAM or device answers at `addr`. */
+  isMapped(addr: number): boolean {
+    return this.isRam(addr, 1) || this.deviceAt(addr >>> 0) !== undefined;
+  }
+
   /** True when [addr, addr+len) is entirely RAM (used by loaders and host-side buffer access). */
   isRam(addr: number, len: number): boolean {
     const off = (addr >>> 0) - this.ram.base;

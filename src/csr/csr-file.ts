@@ -71,13 +71,24 @@ export function executeCsrInstruction(h: Hart, insn: number): boolean {
   if (h.priv < ((addr >>> 8) & 3)) return false;
   if (writes && addr >>> 10 === 3) return false;
   if (row.allowed && !row.allowed(h)) return false;
-  const operand = funct3 & 4 ? src : h.x[src]! >>> 0;
+  const operand = csrOperand(h, insn);
   const old = reads ? row.read(h) : 0;
   if (writes && row.write) {
     const base = kind === 1 ? 0 : row.readForUpdate ? row.readForUpdate(h) : old;
-    const value = kind === 1 ? operand : kind === 2 ? base | operand : base & ~operand;
-    row.write(h, value >>> 0);
+    row.write(h, csrWriteValue(funct3, base, operand));
   }
   if (rd !== 0) h.x[rd] = old;
   return true;
+}
+
+/** The operand of a CSR instruction: uimm for the immediate forms, else x[rs1]. */
+export function csrOperand(h: Hart, insn: number): number {
+  const src = (insn >>> 15) & 31;
+  return (insn >>> 12) & 4 ? src : h.x[src]! >>> 0;
+}
+
+/** The value a CSR instruction writes (unpriv. 9.1): CSRRW(I) the operand, CSRRS(I) sets, CSRRC(I) clears. */
+export function csrWriteValue(funct3: number, old: number, operand: number): number {
+  const kind = funct3 & 3;
+  return (kind === 1 ? operand : kind === 2 ? old | operand : old & ~operand) >>> 0;
 }

@@ -118,15 +118,10 @@ export class Hart {
    * the raw bits (16-bit RVC or 32-bit) and their length, or undefined when the fetch would fault.
    */
   peekInstruction(pc: number, priv: number): { raw: number; len: 2 | 4 } | undefined {
-    const ram = this.bus.ram;
-    const half = (va: number): number => {
-      const pa = this.fetchAddress(va, 2, priv);
-      return pa >= 0 && this.bus.isRam(pa, 2) ? ram.read(pa - ram.base, 2) : -1;
-    };
-    const lo = half(pc);
+    const lo = this.readFetchHalf(pc, priv);
     if (lo < 0) return undefined;
     if ((lo & 3) !== 3 && this.csr.misa & (1 << 2)) return { raw: lo, len: 2 };
-    const hi = half((pc + 2) >>> 0);
+    const hi = this.readFetchHalf((pc + 2) >>> 0, priv);
     if (hi < 0) return undefined;
     return { raw: (lo | (hi << 16)) >>> 0, len: 4 };
   }
@@ -496,9 +491,9 @@ export class Hart {
   /** Physical address of the last `readFetchHalf`. */
   private fetchPa = 0;
 
-  /** 16 bits of instruction at `va` through translation and PMP, or -1 with faultCause set. */
-  private readFetchHalf(va: number): number {
-    const pa = this.fetchAddress(va, 2);
+  /** 16 bits of instruction at `va` as `priv` fetches it (translation, PMP), or -1 with faultCause set. */
+  private readFetchHalf(va: number, priv = this.priv): number {
+    const pa = this.fetchAddress(va, 2, priv);
     if (pa < 0) return -1;
     const ram = this.bus.ram;
     if (!this.bus.isRam(pa, 2)) { this.faultCause = Exception.InstructionAccessFault; return -1; }
@@ -550,7 +545,7 @@ export class Hart {
     }
     bus.fault = false;
     const old = bus.load(addr, 4) | 0;
-    if (bus.fault || (!bus.isRam(addr, 4) && !bus.deviceAt(addr))) return this.trap(Exception.StoreAccessFault, false, va, this.pc);
+    if (bus.fault || !bus.isMapped(addr)) return this.trap(Exception.StoreAccessFault, false, va, this.pc);
     const b = x[rs2]!;
     let v: number;
     switch (f5) {
@@ -585,38 +580,64 @@ export class Hart {
   /** A misaligned load at this.pc: raised, or done byte by byte (see HartConfig.misaligned). */
   private misalignedLoad(addr: number, f3: number, rd: number): number {
     if (!this.completesMisaligned()) return this.trap(Exception.LoadMisaligned, false, addr, this.pc);
-    const bus = this.bus;
-    const size = 1 << (f3 & 3);
-    let v = 0;
-    for (let i = 0; i < size; i++) {
-      const va = (addr + i) >>> 0;
-      const pa = this.dataAddress(va, Access.Load, 1);
-      if (pa < 0) return this.trap(this.faultCause, false, va, this.pc);
-      bus.fault = false;
-      v |= bus.load(pa, 1) << (8 * i);
-      if (bus.fault) return this.trap(Exception.LoadAccessFault, false, va, this.pc);
-    }
-    if (f3 === 1) v = (v << 16) >> 16;
-    if (rd !== 0) this.x[rd] = v;
+    if (!this.loadBytes(addr, 1 << (f3 & 3), this.effectiveDataPrivilege())) return this.trap(this.faultCause, false, this.faultAddress, this.pc);
+    if (rd !== 0) this.x[rd] = f3 === 1 ? (this.bytesLoaded << 16) >> 16 : this.bytesLoaded;
     return this.retire();
   }
 
-  /** A misaligned store: raised, or done byte by byte (all bytes checked before any is written). */
+  /** A misaligned store at this.pc: raised, or done byte by byte. */
   private misalignedStore(addr: number, f3: number, value: number): number {
     if (!this.completesMisaligned()) return this.trap(Exception.StoreMisaligned, false, addr, this.pc);
+    if (!this.storeBytes(addr, 1 << f3, value, this.effectiveDataPrivilege())) return this.trap(this.faultCause, false, this.faultAddress, this.pc);
+    return this.retire();
+  }
+
+  /** The value of the last successful `loadBytes` (unsigned bytes assembled little-endian). */
+  bytesLoaded = 0;
+  /** The virtual address of the byte that made `loadBytes`/`storeBytes` fail (xtval, 3.1.16). */
+  faultAddress = 0;
+
+  /**
+   * Load `size` bytes at `va` one byte at a time, each through translation and PMP as `priv` sees
+   * them: the hart's misaligned loads and the monitor's emulation of them. False on a fault, with
+   * faultCause and faultAddress (the first faulting byte) set.
+   */
+  loadBytes(va: number, size: number, priv: number): boolean {
     const bus = this.bus;
-    const size = 1 << f3;
+    let v = 0;
+    for (let i = 0; i < size; i++) {
+      const a = (va + i) >>> 0;
+      const pa = this.dataAddress(a, Access.Load, 1, priv);
+      if (pa < 0 || !bus.isMapped(pa)) {
+        if (pa >= 0) this.faultCause = Exception.LoadAccessFault;
+        this.faultAddress = a;
+        return false;
+      }
+      v |= bus.load(pa, 1) << (8 * i);
+    }
+    this.bytesLoaded = v;
+    return true;
+  }
+
+  /** Store `size` bytes of `value` at `va` like loadBytes; every byte is checked before any is written. */
+  storeBytes(va: number, size: number, value: number, priv: number): boolean {
+    const bus = this.bus;
     const pas: number[] = [];
     for (let i = 0; i < size; i++) {
-      const va = (addr + i) >>> 0;
-      const pa = this.dataAddress(va, Access.Store, 1);
-      if (pa < 0) return this.trap(this.faultCause, false, va, this.pc);
-      if (!bus.isRam(pa, 1) && !bus.deviceAt(pa)) return this.trap(Exception.StoreAccessFault, false, va, this.pc);
+      const a = (va + i) >>> 0;
+      const pa = this.dataAddress(a, Access.Store, 1, priv);
+      if (pa < 0 || !bus.isMapped(pa)) {
+        if (pa >= 0) this.faultCause = Exception.StoreAccessFault;
+        this.faultAddress = a;
+        return false;
+      }
       pas.push(pa);
     }
-    for (let i = 0; i < size; i++) bus.store(pas[i]!, 1, value >>> (8 * i));
-    if ((addr & ~3) === this.reservation || ((addr + size - 1) & ~3) === this.reservation) this.reservation = 1;
-    return this.retire();
+    for (let i = 0; i < size; i++) {
+      bus.store(pas[i]!, 1, value >>> (8 * i));
+      if ((pas[i]! & ~3) === this.reservation) this.reservation = 1;
+    }
+    return true;
   }
 
   /** Retire the instruction at this.pc and move on. */

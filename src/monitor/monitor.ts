@@ -1,6 +1,7 @@
 import { MENVCFGH_STCE, MIP, MPP_SHIFT, MSTATUS } from "../csr/bits.js";
+import { csrOperand, csrWriteValue } from "../csr/csr-file.js";
 import { CSR_ROWS } from "../csr/definitions.js";
-import { Access, openPmpForSupervisor } from "../hart/pmp.js";
+import { openPmpForSupervisor } from "../hart/pmp.js";
 import { expandCompressed } from "../isa/rvc.js";
 import { enterTrapCsrs } from "../hart/trap.js";
 import { Exception, Interrupt, causeName, privName } from "../isa/cause.js";
@@ -395,11 +396,7 @@ export class Monitor {
         return { ...this.forward(Exception.IllegalInstruction, insn, from, `M-mode CSR, --csr-policy ${policy}`), insn };
       }
       const old = this.shadowCsrs.get(addr) ?? row.read(hart);
-      if (writes) {
-        const operand = f3 & 4 ? src : hart.x[src]! >>> 0;
-        const kind = f3 & 3;
-        this.shadowCsrs.set(addr, (kind === 1 ? operand : kind === 2 ? old | operand : old & ~operand) >>> 0);
-      }
+      if (writes) this.shadowCsrs.set(addr, csrWriteValue(f3, old, csrOperand(hart, insn)));
       if (rd !== 0) hart.x[rd] = old;
       this.skipInstruction();
       const name = row.name;
@@ -419,7 +416,6 @@ export class Monitor {
   private misaligned(cause: number, from: number) {
     const hart = this.machine.hart;
     const csr = hart.csr;
-    const bus = this.machine.bus;
     const addr = csr.mtval >>> 0;
     const pc = csr.mepc;
     const fetched = hart.peekInstruction(pc, from);
@@ -428,29 +424,14 @@ export class Monitor {
     const f3 = (insn >>> 12) & 7;
     const size = 1 << (f3 & 3);
     const isLoad = cause === Exception.LoadMisaligned;
-    const access = isLoad ? Access.Load : Access.Store;
     const text = this.describe ? disassemble(fetched.raw, pc) : "";
-    const pas: number[] = [];
-    for (let i = 0; i < size; i++) {
-      const va = (addr + i) >>> 0;
-      let pa = hart.dataAddress(va, access, 1, from);
-      if (pa >= 0 && !bus.isRam(pa, 1) && bus.deviceAt(pa) === undefined) {
-        hart.faultCause = isLoad ? Exception.LoadAccessFault : Exception.StoreAccessFault;
-        pa = -1;
-      }
-      if (pa < 0) return { ...this.forward(hart.faultCause, va, from, `byte 0x${hex(va)} of a misaligned access faults`), insn: fetched.raw };
-      pas.push(pa);
+    const ok = isLoad ? hart.loadBytes(addr, size, from) : hart.storeBytes(addr, size, hart.x[(insn >>> 20) & 31]!, from);
+    if (!ok) {
+      const va = hart.faultAddress;
+      return { ...this.forward(hart.faultCause, va, from, `byte 0x${hex(va)} of a misaligned access faults`), insn: fetched.raw };
     }
-    if (isLoad) {
-      let v = 0;
-      for (let i = 0; i < size; i++) v |= bus.load(pas[i]!, 1) << (8 * i);
-      if (f3 === 1) v = (v << 16) >> 16;
-      const rd = (insn >>> 7) & 31;
-      if (rd !== 0) hart.x[rd] = v;
-    } else {
-      const v = hart.x[(insn >>> 20) & 31]!;
-      for (let i = 0; i < size; i++) bus.store(pas[i]!, 1, v >>> (8 * i));
-    }
+    const rd = (insn >>> 7) & 31;
+    if (isLoad && rd !== 0) hart.x[rd] = f3 === 1 ? (hart.bytesLoaded << 16) >> 16 : hart.bytesLoaded;
     csr.mepc = (pc + fetched.len) >>> 0;
     return { by: "emulated" as const, detail: this.describe ? `${text}: ${size}-byte ${isLoad ? "load" : "store"} at 0x${hex(addr)} done byte by byte` : "", insn: fetched.raw };
   }
