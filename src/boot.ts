@@ -8,6 +8,7 @@ import type { Delegation } from "./monitor/delegation.js";
 import { virtFdt } from "./monitor/fdt.js";
 import { type CsrPolicy, Monitor, type MonitorEvent, type MonitorStats } from "./monitor/monitor.js";
 import { trapCountIndex } from "./hart/hart.js";
+import type { EngineName } from "./hart/engine.js";
 import { DEFAULT_ISA, type IsaConfig, fdtIsaString, parseIsa } from "./isa/isa-string.js";
 
 export interface BootOptions {
@@ -23,6 +24,8 @@ export interface BootOptions {
   initrd?: Uint8Array;
   output?: (bytes: Uint8Array) => void;
   readByte?: () => number;
+  /** Interpreter or block translator (default: the library default). */
+  engine?: EngineName;
   onEvent?: (e: MonitorEvent) => void;
 }
 
@@ -41,6 +44,7 @@ export function bootKernel(image: ElfImage, name: string, o: BootOptions): Boote
   const isa = o.isa ?? parseIsa(DEFAULT_ISA);
   const machine = new Machine({
     isa, ramSize: o.ramSize, clock: o.clock, output: o.output, monitorHandlesM: true,
+    ...(o.engine ? { engine: o.engine } : {}),
   });
   const virtualKernel = explainVirtualKernel(image, machine.ram.base, machine.ram.size, name);
   if (virtualKernel) throw new ElfError(virtualKernel);

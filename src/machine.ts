@@ -12,6 +12,7 @@ import { TestFinisher } from "./devices/test-finisher.js";
 import { Uart16550 } from "./devices/uart16550.js";
 import { Hart, type MisalignedPolicy, Stop, trapCountIndex } from "./hart/hart.js";
 import { causeName, privName } from "./isa/cause.js";
+import { type EngineName, getDefaultEngine } from "./hart/engine.js";
 import { type ElfImage, checkSegmentsFit } from "./loader/elf.js";
 
 export interface MachineConfig {
@@ -27,6 +28,8 @@ export interface MachineConfig {
   monitorHandlesM?: boolean;
   /** Misaligned loads/stores (default raise-below-m: S/U raise so the monitor or kernel emulates). */
   misaligned?: MisalignedPolicy;
+  /** Interpreter or block translator (default: getDefaultEngine()). */
+  engine?: EngineName;
 }
 
 /** exit: the guest asked to stop; terminated: the monitor stopped it (policy); limit: --max-insns. */
@@ -89,6 +92,7 @@ export class Machine {
   readonly uart: Uart16550;
   readonly plic: Plic;
   readonly clock: Clock;
+  readonly engine: EngineName;
   htif: Htif | undefined;
   entry: number = VirtMap.ram;
   private halted: { status: number; reason: string; terminated: boolean } | undefined;
@@ -97,6 +101,7 @@ export class Machine {
 
   constructor(readonly config: MachineConfig = {}) {
     this.ram = new Ram(VirtMap.ram, config.ramSize ?? DEFAULT_RAM);
+    this.engine = config.engine ?? getDefaultEngine();
     this.bus = new Bus(this.ram);
     const output = config.output ?? (() => {});
     this.host = {

@@ -1,5 +1,6 @@
 import { Machine } from "./machine.js";
 import type { MisalignedPolicy } from "./hart/hart.js";
+import type { EngineName } from "./hart/engine.js";
 import type { IsaConfig } from "./isa/isa-string.js";
 import { ElfError, parseElf } from "./loader/elf.js";
 
@@ -20,6 +21,7 @@ export interface TestOptions {
   isa?: IsaConfig;
   /** Default complete: riscv-tests' p environment has no misaligned handler (rv32ui-p-ma_data runs in U). */
   misaligned?: MisalignedPolicy;
+  engine?: EngineName;
 }
 
 export function runTest(bytes: Uint8Array, name: string, maxInsns: number, options: TestOptions = {}): TestOutcome {
@@ -30,7 +32,7 @@ export function runTest(bytes: Uint8Array, name: string, maxInsns: number, optio
     if (e instanceof ElfError) return { name, passed: false, detail: e.message, retired: 0, hostSeconds: 0 };
     throw e;
   }
-  const machine = new Machine({ ...(options.isa ? { isa: options.isa } : {}), misaligned: options.misaligned ?? "complete" });
+  const machine = new Machine({ ...(options.isa ? { isa: options.isa } : {}), misaligned: options.misaligned ?? "complete", ...(options.engine ? { engine: options.engine } : {}) });
   try {
     machine.loadElf(image, name);
   } catch (e) {

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DEFAULT_ISA, type IsaConfig, IsaError, parseIsa } from "../isa/isa-string.js";
 import { MISALIGNED_POLICIES, type MisalignedPolicy } from "../hart/hart.js";
+import { ENGINES, type EngineName, getDefaultEngine } from "../hart/engine.js";
 import { UsageError } from "./errors.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -56,4 +57,15 @@ export function misalignedOption(text: string | undefined): MisalignedPolicy {
     throw new UsageError(`--misaligned expects one of ${MISALIGNED_POLICIES.join(", ")}, got '${v}'`);
   }
   return v as MisalignedPolicy;
+}
+
+/** `--engine`: interp or jit; without the flag, $TRAPVISOR_ENGINE, else the library default. */
+export function engineOption(text: string | undefined): EngineName {
+  const fromEnv = process.env.TRAPVISOR_ENGINE;
+  const v = text ?? (fromEnv !== undefined && fromEnv !== "" ? fromEnv : getDefaultEngine());
+  if (!(ENGINES as readonly string[]).includes(v)) {
+    const where = text === undefined ? " (from TRAPVISOR_ENGINE)" : "";
+    throw new UsageError(`--engine expects one of ${ENGINES.join(", ")}, got '${v}'${where}`);
+  }
+  return v as EngineName;
 }

@@ -4,7 +4,7 @@ import { causeName } from "../isa/cause.js";
 import { DEFAULT_RAM } from "../machine.js";
 import { DEFAULT_PRESET, type Delegation, PRESETS, customDelegation, preset } from "../monitor/delegation.js";
 import { CSR_POLICIES, type CsrPolicy } from "../monitor/monitor.js";
-import { isaOption, parse, parseCount, parseSize } from "./args.js";
+import { engineOption, isaOption, parse, parseCount, parseSize } from "./args.js";
 import { ExitCode, UsageError, guestExitCode } from "./errors.js";
 import { table } from "./format.js";
 import { narrateDelegatedTrap, narrateMonitorEvent } from "./narrate.js";
@@ -46,6 +46,7 @@ Options:
   --initrd FILE       initramfs, loaded below the device tree (/chosen linux,initrd-start/end)
   --max-insns N       stop after N instructions (default 1G); exit code 3
   --clock MODE        instructions (default) or wall
+  --engine E          interp or jit (default \$TRAPVISOR_ENGINE, else jit)
   -m, --memory SIZE   RAM size (default 128M)
   -h, --help          this help`;
 
@@ -65,6 +66,7 @@ Options:
   --max-insns N       per-run limit (default 100M): a hang is reported, not waited for
   --json              print the results as JSON instead of a table
   --markdown          print the table as Markdown
+  --engine E          interp or jit (default \$TRAPVISOR_ENGINE, else jit)
   -m, --memory SIZE   RAM size (default 128M)
   -h, --help          this help`;
 
@@ -87,6 +89,7 @@ const bootOptions = {
   "max-insns": { type: "string" },
   clock: { type: "string" },
   memory: { type: "string", short: "m" },
+  engine: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -149,6 +152,7 @@ export async function cmdBoot(argv: string[], read: (p: string) => Uint8Array, o
     csrPolicy: parsePolicy(values["csr-policy"]),
     ramSize: parseSize("--memory", values.memory, DEFAULT_RAM),
     clock: parseClock(values.clock),
+    engine: engineOption(values.engine),
     output: (b) => out.bytes(b),
     ...(values.append !== undefined ? { bootargs: values.append } : {}),
     ...(values.initrd !== undefined ? { initrd: read(values.initrd) } : {}),
@@ -274,6 +278,7 @@ export function cmdCompare(argv: string[], read: (p: string) => Uint8Array, out:
     json: { type: "boolean" },
     markdown: { type: "boolean" },
     memory: { type: "string", short: "m" },
+    engine: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) { out.text(COMPARE_HELP + "\n"); return 0; }
@@ -287,12 +292,13 @@ export function cmdCompare(argv: string[], read: (p: string) => Uint8Array, out:
   const ramSize = parseSize("--memory", values.memory, DEFAULT_RAM);
   const image = parseKernel(read(path), name);
   const isa = isaOption(values.isa);
+  const engine = engineOption(values.engine);
   const rows: CompareRow[] = [];
   for (const delegation of configs) {
     for (const timeCsr of timeModes) {
       err.text(`compare: booting ${name} with ${delegation.name}${timeModes.length > 1 ? `, time ${timeCsr}` : ""}...\n`);
       err.flush();
-      rows.push({ config: delegation.name, timeCsr, outcome: runBoot(image, name, { isa, delegation, timeCsr, csrPolicy, ramSize }, maxInsns) });
+      rows.push({ config: delegation.name, timeCsr, outcome: runBoot(image, name, { isa, delegation, timeCsr, csrPolicy, ramSize, engine }, maxInsns) });
     }
   }
   const divergences = findDivergences(rows);

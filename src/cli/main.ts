@@ -7,7 +7,8 @@ import { Worker } from "node:worker_threads";
 import { ElfError, parseElf } from "../loader/elf.js";
 import { DEFAULT_RAM, Machine } from "../machine.js";
 import { type TestOutcome, runTest } from "../testing.js";
-import { isaOption, misalignedOption, parse, parseCount, parseSize } from "./args.js";
+import { engineOption, isaOption, misalignedOption, parse, parseCount, parseSize } from "./args.js";
+import type { EngineName } from "../hart/engine.js";
 import type { MisalignedPolicy } from "../hart/hart.js";
 import type { IsaConfig } from "../isa/isa-string.js";
 import { BOOT_HELP, COMPARE_HELP, cmdBoot, cmdCompare } from "./boot-cmd.js";
@@ -52,6 +53,8 @@ Options:
   --stats           print instructions per privilege and traps by cause, source and target mode
   --clock MODE      mtime source: 'instructions' (default, one tick per instruction, reproducible)
                     or 'wall' (host time at 10 MHz)
+  --engine E        interp (the interpreter) or jit (hot blocks translated to JavaScript);
+                    default \$TRAPVISOR_ENGINE, else jit
   -m, --memory SIZE RAM size (default 128M)
   -h, --help        this help`;
 
@@ -66,6 +69,7 @@ Options:
   --misaligned P    complete (default; rv32ui-p-ma_data needs it), raise-below-m, raise
   --max-insns N     per-test instruction limit (default 100M)
   -j, --jobs N      tests run in parallel (default: number of cores)
+  --engine E        interp or jit (default \$TRAPVISOR_ENGINE, else jit)
   -h, --help        this help`;
 
 const DEMO_HELP = `Usage: trapvisor demo
@@ -105,6 +109,7 @@ function cmdRun(argv: string[]): number {
     stats: { type: "boolean" },
     clock: { type: "string" },
     memory: { type: "string", short: "m" },
+    engine: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) return print(RUN_HELP);
@@ -114,15 +119,15 @@ function cmdRun(argv: string[]): number {
   if (clock !== "instructions" && clock !== "wall") throw new UsageError(`--clock expects 'instructions' or 'wall', got '${clock}'`);
   const ramSize = parseSize("--memory", values.memory, DEFAULT_RAM);
   const path = positionals[0]!;
-  return runElf(path, readInput(path), { isa: isaOption(values.isa), misaligned: misalignedOption(values.misaligned), maxInsns, ramSize, clock, trace: !!values.trace, stats: !!values.stats });
+  return runElf(path, readInput(path), { isa: isaOption(values.isa), misaligned: misalignedOption(values.misaligned), engine: engineOption(values.engine), maxInsns, ramSize, clock, trace: !!values.trace, stats: !!values.stats });
 }
 
-interface RunOptions { isa: IsaConfig; misaligned: MisalignedPolicy; maxInsns: number; ramSize: number; clock: "instructions" | "wall"; trace: boolean; stats: boolean }
+interface RunOptions { isa: IsaConfig; misaligned: MisalignedPolicy; engine: EngineName; maxInsns: number; ramSize: number; clock: "instructions" | "wall"; trace: boolean; stats: boolean }
 
 function runElf(path: string, bytes: Uint8Array, o: RunOptions): number {
   const name = basename(path);
   const image = parseElf(bytes, name);
-  const machine = new Machine({ isa: o.isa, misaligned: o.misaligned, ramSize: o.ramSize, clock: o.clock, output: (b) => stdout.bytes(b) });
+  const machine = new Machine({ isa: o.isa, misaligned: o.misaligned, engine: o.engine, ramSize: o.ramSize, clock: o.clock, output: (b) => stdout.bytes(b) });
   machine.loadElf(image, name);
   const observer = o.trace ? traceObserver((line) => stderr.text(line)) : undefined;
   const result = machine.run(o.maxInsns, observer ? { observer } : {});
@@ -177,6 +182,7 @@ async function cmdTest(argv: string[]): Promise<number> {
     misaligned: { type: "string" },
     "max-insns": { type: "string" },
     jobs: { type: "string", short: "j" },
+    engine: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) return print(TEST_HELP);
@@ -184,6 +190,7 @@ async function cmdTest(argv: string[]): Promise<number> {
   const maxInsns = parseCount("--max-insns", values["max-insns"], 100e6);
   const isa = isaOption(values.isa);
   const misaligned = misalignedOption(values.misaligned);
+  const engine = engineOption(values.engine);
   const files = collectElfs(positionals);
   if (files.length === 0) throw new UsageError(`test: no ELF files found in ${positionals.join(", ")}`);
   const jobs = Math.min(files.length, parseCount("--jobs", values.jobs, availableParallelism()));
@@ -199,9 +206,9 @@ async function cmdTest(argv: string[]): Promise<number> {
     stdout.flush();
   };
   if (jobs <= 1) {
-    files.forEach((f, i) => report(i, runTest(readFileSync(f), basename(f), maxInsns, { isa, misaligned })));
+    files.forEach((f, i) => report(i, runTest(readFileSync(f), basename(f), maxInsns, { isa, misaligned, engine })));
   } else {
-    await runInWorkers(files, jobs, { maxInsns, isa: isa.name, misaligned }, report);
+    await runInWorkers(files, jobs, { maxInsns, isa: isa.name, misaligned, engine }, report);
   }
   const passed = results.filter((r) => r?.passed).length;
   const failed = files.length - passed;
@@ -224,7 +231,7 @@ function testGroup(path: string): string {
   return m ? m[1]! : basename(dirname(resolve(path)));
 }
 
-function runInWorkers(files: string[], jobs: number, o: { maxInsns: number; isa: string; misaligned: string }, report: (i: number, r: TestOutcome) => void): Promise<void> {
+function runInWorkers(files: string[], jobs: number, o: { maxInsns: number; isa: string; misaligned: string; engine: EngineName }, report: (i: number, r: TestOutcome) => void): Promise<void> {
   const workerUrl = new URL("./test-worker.js", import.meta.url);
   let next = 0;
   let running = 0;

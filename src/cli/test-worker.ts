@@ -2,14 +2,15 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parentPort } from "node:worker_threads";
 import type { MisalignedPolicy } from "../hart/hart.js";
+import type { EngineName } from "../hart/engine.js";
 import { parseIsa } from "../isa/isa-string.js";
 import { runTest } from "../testing.js";
 
 // One test per message: { index, path, maxInsns } -> { index, outcome }.
-parentPort?.on("message", (m: { index: number; path: string; maxInsns: number; isa: string; misaligned: MisalignedPolicy }) => {
+parentPort?.on("message", (m: { index: number; path: string; maxInsns: number; isa: string; misaligned: MisalignedPolicy; engine: EngineName }) => {
   let outcome;
   try {
-    outcome = runTest(readFileSync(m.path), basename(m.path), m.maxInsns, { isa: parseIsa(m.isa), misaligned: m.misaligned });
+    outcome = runTest(readFileSync(m.path), basename(m.path), m.maxInsns, { isa: parseIsa(m.isa), misaligned: m.misaligned, engine: m.engine });
   } catch (e) {
     outcome = { name: basename(m.path), passed: false, detail: `error: ${e instanceof Error ? e.message : String(e)}`, retired: 0, hostSeconds: 0 };
   }
