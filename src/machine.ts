@@ -202,6 +202,7 @@ export class Machine {
     const t0 = process.hrtime.bigint();
     let idleEvents = 0;
     const wall = this.config.clock === "wall";
+    hart.stopAfterTrap = onTrap !== undefined || observer !== undefined;
     while (this.halted === undefined) {
       const done = hart.retired - start;
       if (done >= maxInsns) break;
@@ -258,6 +259,7 @@ export class Machine {
 
   private result(status: RunStatus, exitCode: number | undefined, reason: string, start: number, t0: bigint): RunResult {
     this.hart.accountPrivilege();
+    this.hart.stopAfterTrap = true;
     return {
       status, exitCode, reason,
       retired: this.hart.retired - start,

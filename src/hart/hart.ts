@@ -43,6 +43,8 @@ export const Stop = {
   MonitorTrap: 2,
   /** WFI retired with no interrupt pending: the platform may let time pass until one is. */
   Idle: 3,
+  /** Internal to the engines: something changed only hart state (a CSR, a trap, xRET); `run` goes on. */
+  Continue: 4,
 } as const;
 
 /** Index into `trapCounts`: (interrupt, cause, from-mode, to-mode). */
@@ -64,6 +66,13 @@ export class Hart {
   readonly retiredByPriv = new Float64Array(4);
   readonly trapCounts = new Uint32Array(2 * 32 * 4 * 4);
   trapsTaken = 0;
+  /**
+   * `run` returns after every trap, xRET and CSR access (direct callers and the machine's onTrap hook
+   * see each one); Machine.run clears it so the hart goes on through hart-only events.
+   */
+  stopAfterTrap = true;
+  /** `retired` when the last trap was taken: a trap with nothing retired since ends `run` (trap loops). */
+  private retiredAtTrap = -1;
   /** The most recent trap, for tracing and the monitor. */
   lastTrap = { cause: 0, interrupt: false, tval: 0, epc: 0, from: 3, to: 3 };
   private privMark = 0;
@@ -164,7 +173,10 @@ export class Hart {
     this.trapsTaken++;
     const t = this.lastTrap;
     t.cause = cause; t.interrupt = interrupt; t.tval = tval >>> 0; t.epc = epc >>> 0; t.from = from; t.to = to;
-    return to === 3 && this.config.monitorHandlesM ? Stop.MonitorTrap : Stop.Event;
+    if (to === 3 && this.config.monitorHandlesM) return Stop.MonitorTrap;
+    const stuck = this.retired === this.retiredAtTrap;
+    this.retiredAtTrap = this.retired;
+    return stuck || this.stopAfterTrap ? Stop.Event : Stop.Continue;
   }
 
   /** MRET from the host monitor's side: same CSR effects as the instruction (3.3.2). */
@@ -181,10 +193,27 @@ export class Hart {
   }
 
   /**
-   * Execute up to `limit` instructions. Interrupts are sampled once on entry; every instruction that
-   * may change interrupt state (CSR access, xRET, MMIO, traps) ends the call, so the caller re-samples.
+   * Execute up to `limit` instructions with the interpreter. Returns when the limit is reached or
+   * the platform must look: MMIO (device state), WFI, a trap for the host monitor, a trap loop.
+   * Events that change only hart state (CSR accesses, traps to a guest handler, xRET) re-sample
+   * interrupts and the per-privilege setup here and go on.
    */
   run(limit: number): number {
+    const start = this.retired;
+    for (;;) {
+      const stop = this.interpret(limit - (this.retired - start));
+      if (stop !== Stop.Continue) return stop;
+      if (this.stopAfterTrap) return Stop.Event;
+      if (this.retired - start >= limit) return Stop.Limit;
+    }
+  }
+
+  /**
+   * The interpreter loop: up to `limit` instructions. Interrupts are sampled once on entry; every
+   * instruction that may change interrupt or translation state ends the call (Stop.Continue when
+   * only the hart changed), so the caller re-samples.
+   */
+  interpret(limit: number): number {
     const irq = pendingInterrupt(this.csr, this.priv);
     if (irq >= 0) return this.trap(irq, true, 0, this.pc);
 
@@ -530,7 +559,7 @@ export class Hart {
       if (bus.fault) return this.trap(Exception.LoadAccessFault, false, va, this.pc);
       this.reservation = addr & ~3; // int32, as the store paths compare it
       if (rd !== 0) x[rd] = v;
-      return this.retire();
+      return this.retireAtomic(addr);
     }
     if (f5 === 0x03) { // SC.W: succeeds only on the reserved word; always ends the reservation
       const ok = this.reservation === (addr & ~3);
@@ -541,7 +570,7 @@ export class Hart {
         if (bus.fault) return this.trap(Exception.StoreAccessFault, false, va, this.pc);
       }
       if (rd !== 0) x[rd] = ok ? 0 : 1;
-      return this.retire();
+      return this.retireAtomic(addr);
     }
     bus.fault = false;
     const old = bus.load(addr, 4) | 0;
@@ -562,7 +591,7 @@ export class Hart {
     bus.store(addr, 4, v);
     if ((addr & ~3) === this.reservation) this.reservation = 1;
     if (rd !== 0) x[rd] = old;
-    return this.retire();
+    return this.retireAtomic(addr);
   }
 
   /** Privilege that loads and stores are checked with: MPP when MPRV is set in M-mode (3.1.6.3). */
@@ -640,6 +669,13 @@ export class Hart {
     return true;
   }
 
+  /** Retire an AMO: only an access to plain RAM (not a watched HTIF word, not MMIO) lets `run` go on. */
+  private retireAtomic(pa: number): number {
+    this.retire();
+    const w = this.bus.watch;
+    return this.bus.isRam(pa, 4) && (!w || (pa - w.base) >>> 0 >= w.size) ? Stop.Continue : Stop.Event;
+  }
+
   /** Retire the instruction at this.pc and move on. */
   private retire(): number {
     this.pc = (this.pc + this.ilen) >>> 0;
@@ -653,7 +689,10 @@ export class Hart {
     if (f3 !== 0) {
       if (f3 === 4 || !executeCsrInstruction(this, insn)) return this.illegal(insn);
       this.x[0] = 0;
-      return this.retire();
+      this.retire();
+      // stimecmp and menvcfg (STCE) move the platform's timer deadline: let the machine look.
+      const a = insn >>> 20;
+      return a === 0x14d || a === 0x15d || a === 0x30a || a === 0x31a ? Stop.Event : Stop.Continue;
     }
     const priv = this.priv;
     const tsr = (this.csr.mstatus & MSTATUS.TSR) !== 0;
@@ -668,7 +707,7 @@ export class Hart {
         if (priv !== 3) return this.illegal(insn);
         this.retired++;
         this.mret();
-        return Stop.Event;
+        return Stop.Continue;
       case 0x10200073: // SRET: illegal in U, and in S when TSR=1
         if (priv === 0 || (priv === 1 && tsr)) return this.illegal(insn);
         this.retired++;
@@ -676,7 +715,7 @@ export class Hart {
         this.reservation = 1;
         this.pc = (this.csr.sepc & this.epcMask) >>> 0;
         this.priv = sretCsrs(this.csr);
-        return Stop.Event;
+        return Stop.Continue;
       case 0x10500073: // WFI: illegal in U; in S when TW=1 (3.1.6.5). Resumes when any mip & mie bit is set.
         if (priv === 0 || (priv === 1 && tw)) return this.illegal(insn);
         this.retire();
@@ -686,7 +725,8 @@ export class Hart {
           if (priv === 0 || (priv === 1 && tvm)) return this.illegal(insn);
           const rs1 = (insn >>> 15) & 31, rs2 = (insn >>> 20) & 31;
           this.mmu.flush(rs1 ? this.x[rs1]! >>> 0 : undefined, rs2 ? this.x[rs2]! >>> 0 : undefined);
-          return this.retire();
+          this.retire();
+          return Stop.Continue;
         }
         return this.illegal(insn);
     }
