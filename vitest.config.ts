@@ -6,7 +6,8 @@ const engineProject = (engine: "interp" | "jit") => ({
   extends: true as const,
   test: {
     name: engine,
-    env: { TRAPVISOR_ENGINE: engine },
+    // Under jit, code is translated on its first visit, so even short tests run translated code.
+    env: engine === "jit" ? { TRAPVISOR_ENGINE: engine, TRAPVISOR_JIT_HOT: "1" } : { TRAPVISOR_ENGINE: engine },
     setupFiles: ["src/testing/engine-setup.ts"],
   },
 });

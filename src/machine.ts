@@ -114,6 +114,7 @@ export class Machine {
         hartId: 0, isa: config.isa ?? parseIsa(DEFAULT_ISA), sv32: true,
         monitorHandlesM: config.monitorHandlesM ?? false,
         misaligned: config.misaligned ?? "raise-below-m",
+        engine: this.engine,
       },
       this.bus,
       { mtime: () => this.clint.mtime() },

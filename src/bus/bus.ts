@@ -1,4 +1,4 @@
-import type { Ram } from "./ram.js";
+import { PageFlag, type Ram } from "./ram.js";
 
 /** A memory-mapped device. Offsets are relative to `base`; values are unsigned, width 1, 2 or 4. */
 export interface Device {
@@ -31,9 +31,32 @@ export const VirtMap = {
  */
 export class Bus {
   fault = false;
-  /** Stores to [watch.base, watch.base + watch.size) inside RAM also notify the watcher. */
-  watch: RamWatch | undefined;
   private readonly devices: Device[] = [];
+  private watched: RamWatch | undefined;
+  /** Told when a page gains a PageFlag (the hart drops fast-path store translations to it). */
+  onPageFlagged: ((page: number) => void) | undefined;
+
+  /** Stores to [watch.base, watch.base + watch.size) inside RAM also notify the watcher. */
+  get watch(): RamWatch | undefined {
+    return this.watched;
+  }
+
+  set watch(w: RamWatch | undefined) {
+    const ram = this.ram;
+    const flag = (on: boolean, r: RamWatch): void => {
+      for (let p = r.base; p < r.base + r.size; p += 1) {
+        if (!this.isRam(p, 1)) continue;
+        const page = (p - ram.base) >>> 12;
+        if (on) {
+          ram.pageFlags[page]! |= PageFlag.Watch;
+          this.onPageFlagged?.(page);
+        } else ram.pageFlags[page]! &= ~PageFlag.Watch;
+      }
+    };
+    if (this.watched) flag(false, this.watched);
+    this.watched = w;
+    if (w) flag(true, w);
+  }
 
   constructor(readonly ram: Ram) {}
 
@@ -71,7 +94,7 @@ export class Bus {
     const off = (addr - ram.base) >>> 0;
     if (off + width <= ram.size) {
       ram.write(off, width, value);
-      const w = this.watch;
+      const w = this.watched;
       if (w && addr - w.base >>> 0 < w.size) w.onStore(addr, width);
       return true;
     }

@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DEFAULT_ISA, type IsaConfig, IsaError, parseIsa } from "../isa/isa-string.js";
 import { MISALIGNED_POLICIES, type MisalignedPolicy } from "../hart/hart.js";
-import { ENGINES, type EngineName, getDefaultEngine } from "../hart/engine.js";
+import { ENGINES, type EngineName, getDefaultEngine, setHotThreshold } from "../hart/engine.js";
 import { UsageError } from "./errors.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -68,4 +68,13 @@ export function engineOption(text: string | undefined): EngineName {
     throw new UsageError(`--engine expects one of ${ENGINES.join(", ")}, got '${v}'${where}`);
   }
   return v as EngineName;
+}
+
+/** TRAPVISOR_JIT_HOT: visits before the jit engine translates code (default 24; tests use 1). */
+export function applyJitEnvironment(): void {
+  const text = process.env.TRAPVISOR_JIT_HOT;
+  if (text === undefined || text === "") return;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 60000) throw new UsageError(`TRAPVISOR_JIT_HOT expects a whole number from 1 to 60000, got '${text}'`);
+  setHotThreshold(n);
 }

@@ -7,7 +7,7 @@ import { Worker } from "node:worker_threads";
 import { ElfError, parseElf } from "../loader/elf.js";
 import { DEFAULT_RAM, Machine } from "../machine.js";
 import { type TestOutcome, runTest } from "../testing.js";
-import { engineOption, isaOption, misalignedOption, parse, parseCount, parseSize } from "./args.js";
+import { applyJitEnvironment, engineOption, isaOption, misalignedOption, parse, parseCount, parseSize } from "./args.js";
 import type { EngineName } from "../hart/engine.js";
 import type { MisalignedPolicy } from "../hart/hart.js";
 import type { IsaConfig } from "../isa/isa-string.js";
@@ -274,6 +274,7 @@ function print(text: string): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  applyJitEnvironment();
   const [command, ...rest] = argv;
   switch (command) {
     case undefined:

@@ -5,6 +5,9 @@ import type { MisalignedPolicy } from "../hart/hart.js";
 import type { EngineName } from "../hart/engine.js";
 import { parseIsa } from "../isa/isa-string.js";
 import { runTest } from "../testing.js";
+import { applyJitEnvironment } from "./args.js";
+
+applyJitEnvironment();
 
 // One test per message: { index, path, maxInsns } -> { index, outcome }.
 parentPort?.on("message", (m: { index: number; path: string; maxInsns: number; isa: string; misaligned: MisalignedPolicy; engine: EngineName }) => {

@@ -72,6 +72,8 @@ function writeMstatus(h: Hart, value: number, mask: number): void {
   // MPP is WARL over {U, S, M}: an attempt to write 2 (reserved) keeps the old mode (3.1.6.1).
   if (((next >>> MPP_SHIFT) & 3) === 2) next = (next & ~MSTATUS.MPP) | (old & MSTATUS.MPP);
   h.csr.mstatus = next >>> 0;
+  // MXR changes what cached load translations allow (SUM selects a separate fast-TLB set).
+  if ((old ^ next) & MSTATUS.MXR) h.translationsChanged();
 }
 
 /** xepc: bit 0 is always zero; bit 1 reads zero while IALIGN=32 (3.1.14). */

@@ -1,11 +1,17 @@
 import type { Bus } from "../bus/bus.js";
+import { PageFlag } from "../bus/ram.js";
 import { MSTATUS } from "../csr/bits.js";
 import { CsrFile, executeCsrInstruction } from "../csr/csr-file.js";
 import { Exception } from "../isa/cause.js";
 import { type IsaConfig, misaFor } from "../isa/isa-string.js";
 import { EXPANDED_RVC } from "../isa/rvc.js";
+import type { EngineName } from "./engine.js";
+import { FastTlb, TLB_WAYS, tlbSet } from "./fast-tlb.js";
+import { Jit } from "./jit/jit.js";
 import { Mmu } from "./mmu.js";
 import { Access, PmpTable } from "./pmp.js";
+import { Slow, Stop } from "./stop.js";
+import { mulh, mulhsu, mulhu } from "./mul.js";
 import { delegatee, enterTrapCsrs, mretCsrs, pendingInterrupt, sretCsrs } from "./trap.js";
 
 export interface HartConfig {
@@ -23,6 +29,8 @@ export interface HartConfig {
    * could; raise — always raise address-misaligned. AMOs and LR/SC always raise.
    */
   readonly misaligned: MisalignedPolicy;
+  /** interp: the interpreter only; jit: hot code translated to JavaScript, the interpreter for the rest. */
+  readonly engine?: EngineName;
 }
 
 export type MisalignedPolicy = "complete" | "raise-below-m" | "raise";
@@ -33,19 +41,7 @@ export interface Platform {
   mtime(): bigint;
 }
 
-/** Why `run` returned. */
-export const Stop = {
-  /** The instruction limit was reached. */
-  Limit: 0,
-  /** Something that may change interrupt or device state happened; call `run` again. */
-  Event: 1,
-  /** A trap entered M-mode and `monitorHandlesM` is set: the host monitor owns the hart now. */
-  MonitorTrap: 2,
-  /** WFI retired with no interrupt pending: the platform may let time pass until one is. */
-  Idle: 3,
-  /** Internal to the engines: something changed only hart state (a CSR, a trap, xRET); `run` goes on. */
-  Continue: 4,
-} as const;
+export { Slow, Stop } from "./stop.js";
 
 /** Index into `trapCounts`: (interrupt, cause, from-mode, to-mode). */
 export function trapCountIndex(interrupt: boolean, cause: number, from: number, to: number): number {
@@ -77,9 +73,18 @@ export class Hart {
   lastTrap = { cause: 0, interrupt: false, tval: 0, epc: 0, from: 3, to: 3 };
   private privMark = 0;
   /** Length in bytes of the instruction at pc while a slow path runs (2 for RVC, else 4). */
-  private ilen = 4;
+  ilen = 4;
   /** LR/SC reservation: the word-aligned physical address as an int32 (addr & ~3), or 1 (odd: matches nothing). */
   reservation = 1;
+  /** Outcome of the last loadSlow/storeSlow (Slow), and the stop code when it trapped. */
+  slowStatus = 0;
+  slowStop = 0;
+  /** Set when a store changed translated code (the translator's invalidation): the caller must stop. */
+  codeChanged = false;
+  /** Translations for the fast paths (translated code; filled by loadSlow/storeSlow). */
+  readonly fastTlb = new FastTlb();
+  /** The block translator, when the engine is jit. */
+  readonly jit: Jit | undefined;
   /** PMP entries compiled for checks, rebuilt on every pmpcfg/pmpaddr write (3.7). */
   readonly pmp = new PmpTable();
   /** Sv32 translation with a TLB (4.3); page-table accesses are PMP-checked as S-mode accesses. */
@@ -91,12 +96,42 @@ export class Hart {
     this.csr = new CsrFile(misaFor(config.isa));
     this.mmu = new Mmu(bus, (pa, size, access, priv) => this.pmp.allows(pa, size, access, priv));
     this.pmp.update(this.csr);
+    bus.onPageFlagged = (page) => this.fastTlb.dropStorePage(page);
+    this.jit = config.engine === "jit" ? new Jit(this) : undefined;
   }
 
   /** satp, PMP or a fence changed what addresses mean: drop cached translations and PMP decisions. */
   memoryConfigChanged(): void {
     this.pmp.update(this.csr);
     this.mmu.flush();
+    this.translationsChanged();
+  }
+
+  /** Cached translations (fast TLB, translated-code lookup) may be stale: SFENCE.VMA, satp, PMP, MXR. */
+  translationsChanged(): void {
+    this.fastTlb.flush();
+    this.jit?.translationsChanged();
+  }
+
+  /** LR: reserve the word at physical `pa`; stores to its page take the slow path until the reservation ends. */
+  setReservation(pa: number): void {
+    this.clearReservation();
+    this.reservation = pa & ~3;
+    const ram = this.bus.ram;
+    const off = pa - ram.base;
+    if (off >= 0 && off < ram.size) {
+      ram.pageFlags[off >>> 12]! |= PageFlag.Reserved;
+      this.fastTlb.dropStorePage(off >>> 12);
+    }
+  }
+
+  /** End the reservation (SC, trap entry, xRET, a store to the word). */
+  clearReservation(): void {
+    if (this.reservation === 1) return;
+    const ram = this.bus.ram;
+    const off = (this.reservation >>> 0) - ram.base;
+    if (off >= 0 && off < ram.size) ram.pageFlags[off >>> 12]! &= ~PageFlag.Reserved;
+    this.reservation = 1;
   }
 
   /**
@@ -144,7 +179,8 @@ export class Hart {
   reset(pc: number): void {
     this.accountPrivilege();
     this.csr = new CsrFile(misaFor(this.config.isa));
-    this.reservation = 1;
+    this.clearReservation();
+    this.jit?.reset();
     this.memoryConfigChanged();
     this.x.fill(0);
     this.pc = pc >>> 0;
@@ -166,7 +202,7 @@ export class Hart {
     const from = this.priv;
     const to = delegatee(cause, interrupt, from, csr.medeleg, csr.mideleg);
     this.accountPrivilege();
-    this.reservation = 1; // trap entry invalidates an LR reservation
+    this.clearReservation(); // trap entry invalidates an LR reservation
     this.pc = enterTrapCsrs(csr, from, to, cause, interrupt, epc, tval);
     this.priv = to;
     this.trapCounts[trapCountIndex(interrupt, cause, from, to)]!++;
@@ -182,7 +218,7 @@ export class Hart {
   /** MRET from the host monitor's side: same CSR effects as the instruction (3.3.2). */
   mret(): void {
     this.accountPrivilege();
-    this.reservation = 1;
+    this.clearReservation();
     this.pc = (this.csr.mepc & this.epcMask) >>> 0;
     this.priv = mretCsrs(this.csr);
   }
@@ -199,6 +235,7 @@ export class Hart {
    * interrupts and the per-privilege setup here and go on.
    */
   run(limit: number): number {
+    if (this.jit) return this.jit.run(limit);
     const start = this.retired;
     for (;;) {
       const stop = this.interpret(limit - (this.retired - start));
@@ -216,6 +253,8 @@ export class Hart {
   interpret(limit: number): number {
     const irq = pendingInterrupt(this.csr, this.priv);
     if (irq >= 0) return this.trap(irq, true, 0, this.pc);
+    // Under the jit engine, a taken jump to translated (or now hot) code ends the call.
+    const jit = this.jit;
 
     const x = this.x;
     const ram = this.bus.ram;
@@ -223,9 +262,7 @@ export class Hart {
     const ramWordLimit = ram.size - 3;
     const m32 = ram.i32, m16 = ram.i16, u16 = ram.u16, m8 = ram.i8, u8 = ram.bytes;
     const rvc = EXPANDED_RVC;
-    const watch = this.bus.watch;
-    const watchBase = watch ? watch.base : 0;
-    const watchSize = watch ? watch.size : 0;
+    const pageFlags = ram.pageFlags;
     // misa can change only through a CSR write, which ends this call: sample the extensions once.
     const misa = this.csr.misa;
     const cOn = (misa & (1 << 2)) !== 0;
@@ -233,8 +270,8 @@ export class Hart {
     const aOn = (misa & 1) !== 0;
     const alignMask = cOn ? 1 : 3; // IALIGN=16 with C, else 32
     const base = this.retired;
-    let resv = this.reservation;
     let pc = this.pc;
+    let stop: number = Stop.Limit;
     let n = 0;
     let insn = 0;
     let raw = 0;
@@ -252,13 +289,15 @@ export class Hart {
     const dataPmpFree = dataPriv < 3 ? pmpSummary.allowAllSU32 : !pmpSummary.anyLocked;
     const fetchChecked = (paging && this.priv < 3) || !fetchPmpFree;
     const dataChecked = (paging && dataPriv < 3) || !dataPmpFree;
-    // One-page translation caches for this call (a TLB may hold translations until SFENCE.VMA, 4.3.2);
-    // only when PMP cannot cut a page finer than the translation (it allows everything here).
+    // A one-page fetch translation cache for this call (a TLB may hold translations until SFENCE.VMA,
+    // 4.3.2), only when PMP cannot cut a page finer than the translation; data use the fast TLB.
     let fetchVpn = fetchPmpFree ? -1 : -2, fetchPage = 0;
-    let loadVpn = dataPmpFree ? -1 : -2, loadPage = 0;
-    let storeVpn = dataPmpFree ? -1 : -2, storePage = 0;
+    const tlb = this.fastTlb;
+    const loadTag = tlb.loadTag, loadOff = tlb.loadOff, storeTag = tlb.storeTag, storeOff = tlb.storeOff;
+    const tb = this.tlbBase();
+    let ti = 0;
 
-    while (n < limit) {
+    loop: while (n < limit) {
       if (fetchChecked && (pc >>> 12 !== fetchVpn || (pc & 0xffe) === 0xffe)) {
         // Translated or PMP-checked fetch (a page-straddling 32-bit instruction always comes here).
         this.pc = pc; this.retired = base + n;
@@ -311,6 +350,7 @@ export class Hart {
           if (target & alignMask) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target, pc); }
           x[rd] = pc + len;
           pc = target;
+          if (jit !== undefined && jit.wants(target)) { x[0] = 0; n++; stop = Stop.Continue; break loop; }
           break;
         }
         case 0x67: { // JALR
@@ -319,6 +359,7 @@ export class Hart {
           if (target & alignMask) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target, pc); }
           x[rd] = pc + len;
           pc = target;
+          if (jit !== undefined && jit.wants(target)) { x[0] = 0; n++; stop = Stop.Continue; break loop; }
           break;
         }
         case 0x63: { // BRANCH
@@ -337,83 +378,69 @@ export class Hart {
             const target = (pc + (((insn >> 19) & ~0xfff) | ((insn << 4) & 0x800) | ((insn >>> 20) & 0x7e0) | ((insn >>> 7) & 0x1e))) >>> 0;
             if (target & alignMask) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target, pc); }
             pc = target;
+            if (jit !== undefined && jit.wants(target)) { n++; stop = Stop.Continue; break loop; }
           } else pc = (pc + len) >>> 0;
           break;
         }
         case 0x03: { // LOAD
-          addr = (x[rs1]! + (insn >> 20)) >>> 0;
-          const width = f3 & 3;
           if (f3 === 3 || f3 > 5) { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
-          if (addr & ((1 << width) - 1)) { this.pc = pc; this.retired = base + n; this.ilen = len; return this.misalignedLoad(addr, f3, rd); }
-          const loadVa = addr;
-          if (dataChecked) {
-            if (addr >>> 12 === loadVpn) addr = loadPage + (addr & 0xfff);
+          addr = (x[rs1]! + (insn >> 20)) >>> 0;
+          if ((addr & ((1 << (f3 & 3)) - 1)) === 0) {
+            if (!dataChecked) off = (addr - ramBase) >>> 0;
             else {
-              const pa = this.dataAddress(addr, Access.Load, 1 << width, dataPriv);
-              if (pa < 0) { this.pc = pc; this.retired = base + n; return this.trap(this.faultCause, false, addr, pc); }
-              if (loadVpn !== -2) { loadVpn = addr >>> 12; loadPage = pa - (addr & 0xfff); }
-              addr = pa;
+              ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+              off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1 >>> 0;
+            }
+            if (off < ramWordLimit) {
+              let v: number;
+              switch (f3) {
+                case 0: v = m8[off]!; break;
+                case 1: v = m16[off >>> 1]!; break;
+                case 2: v = m32[off >>> 2]!; break;
+                case 4: v = u8[off]!; break;
+                default: v = u16[off >>> 1]!; break;
+              }
+              x[rd] = v;
+              pc = (pc + len) >>> 0;
+              break;
             }
           }
-          off = (addr - ramBase) >>> 0;
-          if (off < ramWordLimit) {
-            let v: number;
-            switch (f3) {
-              case 0: v = m8[off]!; break;
-              case 1: v = m16[off >>> 1]!; break;
-              case 2: v = m32[off >>> 2]!; break;
-              case 4: v = u8[off]!; break;
-              default: v = u16[off >>> 1]!; break;
-            }
-            x[rd] = v;
-            pc = (pc + len) >>> 0;
-            break;
-          }
-          // Slow path: MMIO or nothing. Ends the slice (device state may change).
-          this.pc = pc; this.retired = base + n;
-          const bus = this.bus;
-          bus.fault = false;
-          let v = bus.load(addr, 1 << width);
-          if (bus.fault) return this.trap(Exception.LoadAccessFault, false, loadVa, pc);
-          if (f3 === 0) v = (v << 24) >> 24;
-          else if (f3 === 1) v = (v << 16) >> 16;
-          if (rd !== 0) x[rd] = v;
-          this.pc = (pc + len) >>> 0;
-          this.retired = base + n + 1;
-          return Stop.Event;
+          // Misaligned, a translation the fast TLB lacks, a device, or nothing at all.
+          this.ilen = len;
+          const v = this.loadSlow(addr, f3, pc, base + n);
+          if (this.slowStatus === Slow.Trapped) return this.slowStop;
+          x[rd] = v;
+          pc = (pc + len) >>> 0;
+          if (this.slowStatus === Slow.DoneStop) { x[0] = 0; n++; stop = Stop.Event; break loop; } // device state may change
+          break;
         }
         case 0x23: { // STORE
           if (f3 > 2) { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
           addr = (x[rs1]! + (((insn >> 20) & ~0x1f) | ((insn >>> 7) & 0x1f))) >>> 0;
-          if (addr & ((1 << f3) - 1)) { this.pc = pc; this.retired = base + n; this.ilen = len; return this.misalignedStore(addr, f3, x[rs2]!); }
-          const storeVa = addr;
-          if (dataChecked) {
-            if (addr >>> 12 === storeVpn) addr = storePage + (addr & 0xfff);
-            else {
-              const pa = this.dataAddress(addr, Access.Store, 1 << f3, dataPriv);
-              if (pa < 0) { this.pc = pc; this.retired = base + n; return this.trap(this.faultCause, false, addr, pc); }
-              if (storeVpn !== -2) { storeVpn = addr >>> 12; storePage = pa - (addr & 0xfff); }
-              addr = pa;
+          if ((addr & ((1 << f3) - 1)) === 0) {
+            if (!dataChecked) {
+              off = (addr - ramBase) >>> 0;
+              if (off >= ramWordLimit || pageFlags[off >>> 12] !== 0) off = -1 >>> 0;
+            } else {
+              ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+              off = storeTag[ti] === addr >>> 12 ? storeOff[ti]! + (addr & 0xfff) : -1 >>> 0;
+            }
+            if (off < ramWordLimit) {
+              const v = x[rs2]!;
+              if (f3 === 0) m8[off] = v;
+              else if (f3 === 1) m16[off >>> 1] = v;
+              else m32[off >>> 2] = v;
+              pc = (pc + len) >>> 0;
+              break;
             }
           }
-          off = (addr - ramBase) >>> 0;
-          if ((addr & ~3) === resv) this.reservation = resv = 1; // a store to the reserved word ends the reservation
-          if (off < ramWordLimit && (addr - watchBase) >>> 0 >= watchSize) {
-            const v = x[rs2]!;
-            if (f3 === 0) m8[off] = v;
-            else if (f3 === 1) m16[off >>> 1] = v;
-            else m32[off >>> 2] = v;
-            pc = (pc + len) >>> 0;
-            break;
-          }
-          this.pc = pc; this.retired = base + n;
-          const bus = this.bus;
-          bus.fault = false;
-          bus.store(addr, 1 << f3, x[rs2]!);
-          if (bus.fault) return this.trap(Exception.StoreAccessFault, false, storeVa, pc);
-          this.pc = (pc + len) >>> 0;
-          this.retired = base + n + 1;
-          return Stop.Event;
+          // Misaligned, untranslated, a flagged page (code, HTIF, reservation), a device, or nothing.
+          this.ilen = len;
+          const status = this.storeSlow(addr, f3, x[rs2]!, pc, base + n);
+          if (status === Slow.Trapped) return this.slowStop;
+          pc = (pc + len) >>> 0;
+          if (status === Slow.DoneStop) { x[0] = 0; n++; stop = Stop.Event; break loop; }
+          break;
         }
         case 0x13: { // OP-IMM
           const a = x[rs1]!;
@@ -476,11 +503,11 @@ export class Hart {
           break;
         case 0x73: // SYSTEM: always leaves the loop (privilege, CSRs and interrupts may change).
           this.pc = pc; this.retired = base + n; this.ilen = len;
-          return this.system(insn);
+          return this.executeSystem(insn);
         case 0x2f: // AMO (A extension): always a slow path
           if (!aOn) { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
           this.pc = pc; this.retired = base + n; this.ilen = len;
-          return this.atomic(insn);
+          return this.executeAtomic(insn);
         default:
           this.pc = pc; this.retired = base + n;
           return this.illegal(raw);
@@ -490,7 +517,7 @@ export class Hart {
     }
     this.pc = pc;
     this.retired = base + n;
-    return Stop.Limit;
+    return stop;
   }
 
   /** The raw bits `fetchChecked` read (16 or 32), or the Stop of the trap it took. */
@@ -538,8 +565,10 @@ export class Hart {
   /**
    * A extension (unpriv. chapter "A"): LR.W/SC.W with a reservation, AMO*.W as read-modify-write.
    * Misaligned addresses raise (never completed in hardware); LR faults as a load, SC/AMO as a store.
+   * Runs the instruction at this.pc (ilen set) and returns what `run` should do next.
    */
-  private atomic(insn: number): number {
+  executeAtomic(insn: number): number {
+    this.codeChanged = false;
     const f5 = insn >>> 27;
     const rd = (insn >>> 7) & 31, rs1 = (insn >>> 15) & 31, rs2 = (insn >>> 20) & 31;
     if (((insn >>> 12) & 7) !== 2 || (f5 === 0x02 && rs2 !== 0)) return this.illegal(insn);
@@ -557,13 +586,13 @@ export class Hart {
       bus.fault = false;
       const v = bus.load(addr, 4);
       if (bus.fault) return this.trap(Exception.LoadAccessFault, false, va, this.pc);
-      this.reservation = addr & ~3; // int32, as the store paths compare it
+      this.setReservation(addr);
       if (rd !== 0) x[rd] = v;
       return this.retireAtomic(addr);
     }
     if (f5 === 0x03) { // SC.W: succeeds only on the reserved word; always ends the reservation
       const ok = this.reservation === (addr & ~3);
-      this.reservation = 1;
+      this.clearReservation();
       if (ok) {
         bus.fault = false;
         bus.store(addr, 4, x[rs2]!);
@@ -589,7 +618,7 @@ export class Hart {
       default: v = old >>> 0 > b >>> 0 ? old : b; break;
     }
     bus.store(addr, 4, v);
-    if ((addr & ~3) === this.reservation) this.reservation = 1;
+    if ((addr & ~3) === this.reservation) this.clearReservation();
     if (rd !== 0) x[rd] = old;
     return this.retireAtomic(addr);
   }
@@ -606,19 +635,103 @@ export class Hart {
     return p === "complete" || (p === "raise-below-m" && this.effectiveDataPrivilege() === 3);
   }
 
-  /** A misaligned load at this.pc: raised, or done byte by byte (see HartConfig.misaligned). */
-  private misalignedLoad(addr: number, f3: number, rd: number): number {
-    if (!this.completesMisaligned()) return this.trap(Exception.LoadMisaligned, false, addr, this.pc);
-    if (!this.loadBytes(addr, 1 << (f3 & 3), this.effectiveDataPrivilege())) return this.trap(this.faultCause, false, this.faultAddress, this.pc);
-    if (rd !== 0) this.x[rd] = f3 === 1 ? (this.bytesLoaded << 16) >> 16 : this.bytesLoaded;
-    return this.retire();
+  /** fast TLB set base for the effective data privilege (SUM picks the S set). */
+  tlbBase(): number {
+    const priv = this.effectiveDataPrivilege();
+    return tlbSet(priv, (this.csr.mstatus & MSTATUS.SUM) !== 0) * TLB_WAYS;
   }
 
-  /** A misaligned store at this.pc: raised, or done byte by byte. */
-  private misalignedStore(addr: number, f3: number, value: number): number {
-    if (!this.completesMisaligned()) return this.trap(Exception.StoreMisaligned, false, addr, this.pc);
-    if (!this.storeBytes(addr, 1 << f3, value, this.effectiveDataPrivilege())) return this.trap(this.faultCause, false, this.faultAddress, this.pc);
-    return this.retire();
+  /** Data accesses go through translation or PMP checks (not straight to RAM) at privilege `priv`. */
+  private dataIsChecked(priv: number): boolean {
+    if (priv < 3) return this.csr.satp >>> 31 === 1 || !this.pmp.summary.allowAllSU32;
+    return this.pmp.summary.anyLocked;
+  }
+
+  /** Trap with `cause` at this.pc from a slow path; returns 0 with slowStatus = Trapped. */
+  private slowTrap(cause: number, tval: number): number {
+    this.slowStop = this.trap(cause, false, tval, this.pc);
+    this.slowStatus = Slow.Trapped;
+    return 0;
+  }
+
+  /**
+   * The whole of a load the fast path could not do (misaligned, untranslated, a device): the load at
+   * `pc` with `retired` instructions retired before it. Returns the value (sign- or zero-extended by
+   * funct3) with slowStatus Done or DoneStop (a device was read), or traps (slowStatus Trapped). A
+   * RAM page that the effective privilege may wholly read enters the fast TLB.
+   */
+  loadSlow(va: number, f3: number, pc: number, retired: number): number {
+    this.pc = pc;
+    this.retired = retired;
+    const width = 1 << (f3 & 3);
+    const priv = this.effectiveDataPrivilege();
+    if (va & (width - 1)) {
+      if (!this.completesMisaligned()) return this.slowTrap(Exception.LoadMisaligned, va);
+      if (!this.loadBytes(va, width, priv)) return this.slowTrap(this.faultCause, this.faultAddress);
+      this.slowStatus = Slow.Done;
+      return f3 === 1 ? (this.bytesLoaded << 16) >> 16 : this.bytesLoaded | 0;
+    }
+    const pa = this.dataAddress(va, Access.Load, width, priv);
+    if (pa < 0) return this.slowTrap(this.faultCause, va);
+    const ram = this.bus.ram;
+    const off = pa - ram.base;
+    if (off >= 0 && off + width <= ram.size) {
+      if (this.dataIsChecked(priv)) {
+        const page = pa - (pa & 0xfff);
+        if (this.pmp.allows(page, 4096, Access.Load, priv)) this.fastTlb.fillLoad(tlbSet(priv, (this.csr.mstatus & MSTATUS.SUM) !== 0), va, off - (off & 0xfff));
+      }
+      this.slowStatus = Slow.Done;
+      switch (f3) {
+        case 0: return ram.i8[off]!;
+        case 1: return ram.i16[off >>> 1]!;
+        case 2: return ram.i32[off >>> 2]!;
+        case 4: return ram.bytes[off]!;
+        default: return ram.u16[off >>> 1]!;
+      }
+    }
+    const bus = this.bus;
+    bus.fault = false;
+    const v = bus.load(pa, width);
+    if (bus.fault) return this.slowTrap(Exception.LoadAccessFault, va);
+    this.slowStatus = Slow.DoneStop;
+    return f3 === 0 ? (v << 24) >> 24 : f3 === 1 ? (v << 16) >> 16 : v | 0;
+  }
+
+  /**
+   * The whole of a store the fast path could not do (misaligned, untranslated, a flagged page, a
+   * device) at `pc` after `retired` instructions. Returns (and sets) slowStatus: DoneStop after a
+   * device, HTIF or translated-code write; Trapped with slowStop set.
+   */
+  storeSlow(va: number, f3: number, value: number, pc: number, retired: number): number {
+    this.pc = pc;
+    this.retired = retired;
+    this.codeChanged = false;
+    const width = 1 << f3;
+    const priv = this.effectiveDataPrivilege();
+    if (va & (width - 1)) {
+      if (!this.completesMisaligned()) { this.slowTrap(Exception.StoreMisaligned, va); return Slow.Trapped; }
+      if (!this.storeBytes(va, width, value, priv)) { this.slowTrap(this.faultCause, this.faultAddress); return Slow.Trapped; }
+      return (this.slowStatus = Slow.DoneStop);
+    }
+    const pa = this.dataAddress(va, Access.Store, width, priv);
+    if (pa < 0) { this.slowTrap(this.faultCause, va); return Slow.Trapped; }
+    const bus = this.bus;
+    const ram = bus.ram;
+    const off = pa - ram.base;
+    if (off >= 0 && off + width <= ram.size) {
+      if ((pa & ~3) === this.reservation) this.clearReservation(); // a store to the reserved word ends it
+      const flags = ram.pageFlags[off >>> 12]!;
+      bus.store(pa, width, value);
+      if (flags === 0 && this.dataIsChecked(priv)) {
+        const page = pa - (pa & 0xfff);
+        if (this.pmp.allows(page, 4096, Access.Store, priv)) this.fastTlb.fillStore(tlbSet(priv, (this.csr.mstatus & MSTATUS.SUM) !== 0), va, off - (off & 0xfff));
+      }
+      return (this.slowStatus = flags & PageFlag.Watch || this.codeChanged ? Slow.DoneStop : Slow.Done);
+    }
+    bus.fault = false;
+    bus.store(pa, width, value);
+    if (bus.fault) { this.slowTrap(Exception.StoreAccessFault, va); return Slow.Trapped; }
+    return (this.slowStatus = Slow.DoneStop);
   }
 
   /** The value of the last successful `loadBytes` (unsigned bytes assembled little-endian). */
@@ -664,7 +777,7 @@ export class Hart {
     }
     for (let i = 0; i < size; i++) {
       bus.store(pas[i]!, 1, value >>> (8 * i));
-      if ((pas[i]! & ~3) === this.reservation) this.reservation = 1;
+      if ((pas[i]! & ~3) === this.reservation) this.clearReservation();
     }
     return true;
   }
@@ -673,7 +786,7 @@ export class Hart {
   private retireAtomic(pa: number): number {
     this.retire();
     const w = this.bus.watch;
-    return this.bus.isRam(pa, 4) && (!w || (pa - w.base) >>> 0 >= w.size) ? Stop.Continue : Stop.Event;
+    return this.bus.isRam(pa, 4) && (!w || (pa - w.base) >>> 0 >= w.size) && !this.codeChanged ? Stop.Continue : Stop.Event;
   }
 
   /** Retire the instruction at this.pc and move on. */
@@ -683,8 +796,11 @@ export class Hart {
     return Stop.Event;
   }
 
-  /** SYSTEM opcode: privileged instructions with their checks first (privileged spec 3.3, 3.1.6.5). */
-  private system(insn: number): number {
+  /**
+   * SYSTEM opcode: privileged instructions with their checks first (privileged spec 3.3, 3.1.6.5).
+   * Runs the instruction at this.pc (ilen set) and returns what `run` should do next.
+   */
+  executeSystem(insn: number): number {
     const f3 = (insn >>> 12) & 7;
     if (f3 !== 0) {
       if (f3 === 4 || !executeCsrInstruction(this, insn)) return this.illegal(insn);
@@ -712,7 +828,7 @@ export class Hart {
         if (priv === 0 || (priv === 1 && tsr)) return this.illegal(insn);
         this.retired++;
         this.accountPrivilege();
-        this.reservation = 1;
+        this.clearReservation();
         this.pc = (this.csr.sepc & this.epcMask) >>> 0;
         this.priv = sretCsrs(this.csr);
         return Stop.Continue;
@@ -725,6 +841,7 @@ export class Hart {
           if (priv === 0 || (priv === 1 && tvm)) return this.illegal(insn);
           const rs1 = (insn >>> 15) & 31, rs2 = (insn >>> 20) & 31;
           this.mmu.flush(rs1 ? this.x[rs1]! >>> 0 : undefined, rs2 ? this.x[rs2]! >>> 0 : undefined);
+          this.translationsChanged();
           this.retire();
           return Stop.Continue;
         }
@@ -736,18 +853,4 @@ export class Hart {
 /** funct5 values of the RV32A instructions. */
 const AMO_FUNCTIONS = new Set([0x02, 0x03, 0x01, 0x00, 0x04, 0x0c, 0x08, 0x10, 0x14, 0x18, 0x1c]);
 
-/** High 32 bits of the unsigned 64-bit product, exactly, with 16-bit limbs (doubles stay exact). */
-export function mulhu(a: number, b: number): number {
-  const al = a & 0xffff, ah = a >>> 16, bl = b & 0xffff, bh = b >>> 16;
-  const lh = al * bh, hl = ah * bl;
-  const mid = ((al * bl) >>> 16) + (lh & 0xffff) + (hl & 0xffff);
-  return (ah * bh + Math.floor(lh / 65536) + Math.floor(hl / 65536) + Math.floor(mid / 65536)) | 0;
-}
-/** Signed x signed high word: the unsigned product corrected for negative operands. */
-export function mulh(a: number, b: number): number {
-  return (mulhu(a, b) - (a < 0 ? b : 0) - (b < 0 ? a : 0)) | 0;
-}
-/** Signed x unsigned high word. */
-export function mulhsu(a: number, b: number): number {
-  return (mulhu(a, b) - (a < 0 ? b : 0)) | 0;
-}
+export { mulh, mulhsu, mulhu } from "./mul.js";

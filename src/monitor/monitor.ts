@@ -321,6 +321,7 @@ export class Monitor {
           // Non-retentive: resume in S at resume_addr, a0 = hartid, a1 = opaque, satp = 0, SIE = 0.
           const csr = m.hart.csr;
           csr.satp = 0;
+          m.hart.memoryConfigChanged();
           csr.mstatus &= ~MSTATUS.SIE;
           csr.mepc = resume;
           m.hart.x[10] = 0;
@@ -354,7 +355,7 @@ export class Monitor {
     while (count < n) {
       const b = this.options.readByte?.() ?? -1;
       if (b < 0) break;
-      bus.ram.bytes[off + count++] = b;
+      bus.ram.write(off + count++, 1, b); // through write: the bytes may overwrite translated code
     }
     return [E.success, count];
   }

@@ -1,0 +1,47 @@
+// The fast path's translation cache: virtual page -> RAM offset of the page, for loads and for stores,
+// one set per effective data privilege (U, S, S with SUM, M under PMP). An entry exists only where a
+// whole 4 KiB page is RAM that translation and PMP let that privilege access, so a hit needs no check
+// at all; a store entry also needs a page with no PageFlag (code, HTIF, reservation). Filled by the
+// hart's slow paths, read by translated code; flushed whenever what an entry assumed may change.
+// (Sv32 A/D: a load entry comes from a walk that set A, a store entry from one that set D, 4.3.1.)
+
+export const TLB_WAYS = 256;
+export const TLB_SETS = 4;
+
+/** Set for an effective data privilege and mstatus.SUM: U 0, S 1, S+SUM 2, M 3. */
+export function tlbSet(priv: number, sum: boolean): number {
+  return priv === 3 ? 3 : priv === 1 ? (sum ? 2 : 1) : 0;
+}
+
+export class FastTlb {
+  /** vpn (va >>> 12) per slot, or -1. Index: set * TLB_WAYS + (vpn & (TLB_WAYS - 1)). */
+  readonly loadTag = new Int32Array(TLB_SETS * TLB_WAYS).fill(-1);
+  /** RAM offset of the page (page-aligned) for a hit. */
+  readonly loadOff = new Int32Array(TLB_SETS * TLB_WAYS);
+  readonly storeTag = new Int32Array(TLB_SETS * TLB_WAYS).fill(-1);
+  readonly storeOff = new Int32Array(TLB_SETS * TLB_WAYS);
+
+  flush(): void {
+    this.loadTag.fill(-1);
+    this.storeTag.fill(-1);
+  }
+
+  fillLoad(set: number, va: number, ramPageOff: number): void {
+    const i = set * TLB_WAYS + ((va >>> 12) & (TLB_WAYS - 1));
+    this.loadTag[i] = va >>> 12;
+    this.loadOff[i] = ramPageOff;
+  }
+
+  fillStore(set: number, va: number, ramPageOff: number): void {
+    const i = set * TLB_WAYS + ((va >>> 12) & (TLB_WAYS - 1));
+    this.storeTag[i] = va >>> 12;
+    this.storeOff[i] = ramPageOff;
+  }
+
+  /** A RAM page gained a PageFlag: stores to it must take the slow path from now on. */
+  dropStorePage(page: number): void {
+    const off = page * 4096;
+    const tag = this.storeTag, o = this.storeOff;
+    for (let i = 0; i < tag.length; i++) if (tag[i] !== -1 && o[i] === off) tag[i] = -1;
+  }
+}

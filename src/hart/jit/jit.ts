@@ -1,0 +1,254 @@
+// The jit engine: a dispatcher that runs translated code where it has some and the interpreter
+// elsewhere. Code becomes hot when jumps reach it often enough; then the code of its virtual page
+// that is reachable from there is translated (translate.ts) into one JavaScript function. Stores
+// that hit translated instructions (self-modifying code), satp writes, SFENCE.VMA and PMP changes
+// drop what they make stale.
+import { PageFlag } from "../../bus/ram.js";
+import { MSTATUS } from "../../csr/bits.js";
+import { getHotThreshold } from "../engine.js";
+import type { Hart } from "../hart.js";
+import { mulh, mulhsu, mulhu } from "../mul.js";
+import { Access } from "../pmp.js";
+import { Stop } from "../stop.js";
+import { pendingInterrupt } from "../trap.js";
+import { Ctx, FALLBACK, type Machine32, translate } from "./translate.js";
+
+/** A translated function: enter at block `b`, run at most `limit` instructions; returns a Stop (or FALLBACK). */
+type Translated = (b: number, limit: number) => number;
+
+interface Region {
+  readonly fn: Translated;
+  /** Cache key: physical page, virtual page, context. */
+  readonly key: number;
+  /** RAM page index (for invalidation). */
+  readonly page: number;
+  valid: boolean;
+}
+
+interface Entry {
+  readonly region: Region;
+  readonly block: number;
+}
+
+const CACHE_SIZE = 4096;
+const HOT_SIZE = 1 << 14;
+/** Translations kept per page before new entries there are left to the interpreter. */
+const MAX_REGIONS_PER_PAGE = 32;
+/** Largest instruction budget handed to translated code (its counters stay small integers). */
+const MAX_SLICE = 0x40000000;
+
+export interface JitStats {
+  /** Functions generated. */
+  translations: number;
+  /** Guest instructions in them. */
+  translatedInstructions: number;
+  /** Pages whose translations a store dropped. */
+  invalidations: number;
+  /** Host time spent generating and compiling translations. */
+  translateSeconds: number;
+}
+
+export class Jit {
+  /** pc -> (translation, block) for the current translation context; flushed when translations change. */
+  private readonly cachePc = new Int32Array(CACHE_SIZE).fill(1);
+  private readonly cacheCtx = new Int32Array(CACHE_SIZE);
+  private readonly cacheRegion: (Region | undefined)[] = new Array<Region | undefined>(CACHE_SIZE).fill(undefined);
+  private readonly cacheBlock = new Int32Array(CACHE_SIZE);
+  private readonly hot = new Uint16Array(HOT_SIZE);
+  /** key (physical page, virtual page, context) -> pc -> entry. */
+  private readonly entries = new Map<number, Map<number, Entry>>();
+  /** RAM page index -> translations made from it, and which of its words they read (1 bit per word). */
+  private readonly pages = new Map<number, { regions: Region[]; words: Uint32Array }>();
+  private readonly env: Record<string, unknown>;
+  private readonly machine32: Machine32;
+  private lookupBlock = 0;
+  /** Visits (jumps to, or dispatches at) a pc before its code is translated. */
+  private readonly hotThreshold = getHotThreshold();
+  readonly stats: JitStats = { translations: 0, translatedInstructions: 0, invalidations: 0, translateSeconds: 0 };
+
+  constructor(private readonly hart: Hart) {
+    const ram = hart.bus.ram;
+    ram.onCodeWrite = (off, width) => this.codeWritten(off, width);
+    const tlb = hart.fastTlb;
+    this.env = {
+      h: hart, x: hart.x, m8: ram.i8, m16: ram.i16, m32: ram.i32, u8: ram.bytes, u16: ram.u16, flags: ram.pageFlags,
+      ltag: tlb.loadTag, loff: tlb.loadOff, stag: tlb.storeTag, soff: tlb.storeOff, mulh, mulhu, mulhsu,
+    };
+    this.machine32 = { ramBase: ram.base, ramSize: ram.size, m: hart.config.isa.m, a: hart.config.isa.a };
+  }
+
+  /** The translation context of the hart now (Ctx bits). */
+  context(): number {
+    const h = this.hart;
+    const csr = h.csr;
+    const priv = h.priv;
+    const s = csr.mstatus;
+    const dataPriv = priv === 3 && s & MSTATUS.MPRV ? (s >>> 11) & 3 : priv;
+    const paging = csr.satp >>> 31 === 1;
+    const pmp = h.pmp.summary;
+    const fetchChecked = priv < 3 ? paging || !pmp.allowAllSU32 : pmp.anyLocked;
+    const dataChecked = dataPriv < 3 ? paging || !pmp.allowAllSU32 : pmp.anyLocked;
+    return priv | (csr.misa & Ctx.C) | (dataChecked ? Ctx.DATA_CHECKED : 0) | (fetchChecked ? Ctx.FETCH_CHECKED : 0);
+  }
+
+  /**
+   * Asked by the interpreter at every taken jump: should it hand over at `pc`? Yes where a
+   * translation is cached, or where jumps have now arrived HOT_THRESHOLD times.
+   */
+  wants(pc: number): boolean {
+    const i = (pc >>> 1) & (CACHE_SIZE - 1);
+    if (this.cachePc[i] === (pc | 0) && this.cacheRegion[i] !== undefined) return true;
+    return ++this.hot[hotIndex(pc)]! >= this.hotThreshold;
+  }
+
+  /** Hart.run under the jit engine: up to `limit` instructions, translated where possible. */
+  run(limit: number): number {
+    const h = this.hart;
+    const start = h.retired;
+    for (;;) {
+      const done = h.retired - start;
+      if (done >= limit) return Stop.Limit;
+      const remaining = limit - done;
+      let stop: number;
+      const irq = pendingInterrupt(h.csr, h.priv);
+      if (irq >= 0) stop = h.trap(irq, true, 0, h.pc);
+      else {
+        const pc = h.pc;
+        const ctx = this.context();
+        const i = (pc >>> 1) & (CACHE_SIZE - 1);
+        let region: Region | undefined;
+        let block = 0;
+        if (this.cachePc[i] === (pc | 0) && this.cacheCtx[i] === ctx) {
+          region = this.cacheRegion[i];
+          block = this.cacheBlock[i]!;
+        } else {
+          region = this.lookup(pc, ctx, i);
+          block = this.lookupBlock;
+        }
+        if (region !== undefined) {
+          stop = region.fn(block, remaining > MAX_SLICE ? MAX_SLICE : remaining);
+          // The next block needs more instructions than are left: the interpreter runs out the budget.
+          if (stop === FALLBACK) stop = h.interpret(limit - (h.retired - start));
+        } else stop = h.interpret(remaining);
+      }
+      if (stop === Stop.Continue) {
+        if (h.stopAfterTrap) return Stop.Event;
+        continue;
+      }
+      if (stop !== Stop.Limit) return stop;
+    }
+  }
+
+  /** The translation for `pc` in context `ctx`, translating hot code; fills cache slot `slot`. */
+  private lookup(pc: number, ctx: number, slot: number): Region | undefined {
+    const h = this.hart;
+    let pa = pc;
+    if (ctx & Ctx.FETCH_CHECKED) {
+      pa = h.fetchAddress(pc, 2);
+      if (pa < 0) return undefined; // the interpreter takes the fetch exception
+    }
+    const ram = h.bus.ram;
+    const off = pa - ram.base;
+    if (off < 0 || off >= ram.size) return undefined;
+    const ppn = Math.floor(pa / 4096);
+    const key = (ppn * 0x100000 + (pc >>> 12)) * 32 + ctx;
+    let entry = this.entries.get(key)?.get(pc);
+    if (entry === undefined) {
+      const j = hotIndex(pc);
+      if (this.hot[j]! < this.hotThreshold) {
+        this.hot[j]!++;
+        return undefined;
+      }
+      this.hot[j] = 0;
+      entry = this.translateAt(pc, ctx, ppn, key, off);
+      if (entry === undefined) return undefined;
+    }
+    this.cachePc[slot] = pc | 0;
+    this.cacheCtx[slot] = ctx;
+    this.cacheRegion[slot] = entry.region;
+    this.cacheBlock[slot] = entry.block;
+    this.lookupBlock = entry.block;
+    return entry.region;
+  }
+
+  private translateAt(pc: number, ctx: number, ppn: number, key: number, ramOff: number): Entry | undefined {
+    const h = this.hart;
+    const ram = h.bus.ram;
+    const page = ramOff >>> 12;
+    const known = this.pages.get(page);
+    if (known && known.regions.length >= MAX_REGIONS_PER_PAGE) return undefined;
+    // Only pages that PMP lets this privilege fetch from entirely are translated (no per-fetch checks).
+    if (ctx & Ctx.FETCH_CHECKED && !h.pmp.allows(ppn * 4096, 4096, Access.Fetch, ctx & Ctx.PRIV)) return undefined;
+    const t0 = performance.now();
+    const pageOff = page * 4096;
+    const u16 = ram.u16;
+    const t = translate([pc], ctx, this.machine32, (va) => u16[(pageOff + (va & 0xfff)) >>> 1]!);
+    if (t.blockPcs[0] !== pc) return undefined; // e.g. a 32-bit instruction straddling the page end
+    const factory = new Function("env", t.source) as (env: Record<string, unknown>) => Translated;
+    const region: Region = { fn: factory(this.env), key, page, valid: true };
+    let byPc = this.entries.get(key);
+    if (!byPc) this.entries.set(key, (byPc = new Map()));
+    t.blockPcs.forEach((bpc, block) => byPc.set(bpc, { region, block }));
+    let p = known;
+    if (!p) this.pages.set(page, (p = { regions: [], words: new Uint32Array(32) }));
+    p.regions.push(region);
+    for (const [ipc, len] of t.code) {
+      for (let w = (ipc & 0xfff) >>> 2; w <= ((ipc & 0xfff) + len - 1) >>> 2 && w < 1024; w++) p.words[w >>> 5]! |= 1 << (w & 31);
+    }
+    if (!(ram.pageFlags[page]! & PageFlag.Code)) {
+      ram.pageFlags[page]! |= PageFlag.Code;
+      h.fastTlb.dropStorePage(page);
+    }
+    this.stats.translations++;
+    this.stats.translatedInstructions += t.code.length;
+    this.stats.translateSeconds += (performance.now() - t0) / 1e3;
+    return byPc.get(pc);
+  }
+
+  /** RAM bytes [off, off+width) are being written: drop the translations of their page if they read them. */
+  private codeWritten(off: number, width: number): void {
+    for (let w = off >>> 2; w <= (off + width - 1) >>> 2; w++) {
+      const page = w >>> 10;
+      const p = this.pages.get(page);
+      if (p && p.words[(w & 1023) >>> 5]! & (1 << (w & 31))) {
+        this.dropPage(page);
+        this.stats.invalidations++;
+        this.hart.codeChanged = true;
+      }
+    }
+  }
+
+  private dropPage(page: number): void {
+    const p = this.pages.get(page);
+    if (!p) return;
+    for (const r of p.regions) {
+      r.valid = false;
+      this.entries.delete(r.key);
+    }
+    this.pages.delete(page);
+    this.hart.bus.ram.pageFlags[page]! &= ~PageFlag.Code;
+    this.flushCache();
+  }
+
+  /** satp, SFENCE.VMA, PMP or MXR changed: the pc -> translation cache may be stale (the key map is not). */
+  translationsChanged(): void {
+    this.flushCache();
+  }
+
+  /** Reset: no translation survives. */
+  reset(): void {
+    for (const page of [...this.pages.keys()]) this.dropPage(page);
+    this.entries.clear();
+    this.hot.fill(0);
+    this.flushCache();
+  }
+
+  private flushCache(): void {
+    this.cachePc.fill(1);
+    this.cacheRegion.fill(undefined);
+  }
+}
+
+function hotIndex(pc: number): number {
+  return ((pc >>> 1) ^ (pc >>> 15)) & (HOT_SIZE - 1);
+}
