@@ -46,6 +46,8 @@ export interface JitStats {
   invalidations: number;
   /** Host time spent generating and compiling translations. */
   translateSeconds: number;
+  /** Instructions retired by translated code (the rest ran in the interpreter). */
+  retiredTranslated: number;
 }
 
 export class Jit {
@@ -64,7 +66,7 @@ export class Jit {
   private lookupBlock = 0;
   /** Visits (jumps to, or dispatches at) a pc before its code is translated. */
   private readonly hotThreshold = getHotThreshold();
-  readonly stats: JitStats = { translations: 0, translatedInstructions: 0, invalidations: 0, translateSeconds: 0 };
+  readonly stats: JitStats = { translations: 0, translatedInstructions: 0, invalidations: 0, translateSeconds: 0, retiredTranslated: 0 };
 
   constructor(private readonly hart: Hart) {
     const ram = hart.bus.ram;
@@ -126,7 +128,9 @@ export class Jit {
           block = this.lookupBlock;
         }
         if (region !== undefined) {
+          const before = h.retired;
           stop = region.fn(block, remaining > MAX_SLICE ? MAX_SLICE : remaining);
+          this.stats.retiredTranslated += h.retired - before;
           // The next block needs more instructions than are left: the interpreter runs out the budget.
           if (stop === FALLBACK) stop = h.interpret(limit - (h.retired - start));
         } else stop = h.interpret(remaining);
