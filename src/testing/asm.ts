@@ -1,5 +1,6 @@
 // A tiny RV32I + Zicsr + Zifencei + privileged encoder so unit tests read like assembly (DESIGN.md
 // example 7). Formats follow the unprivileged spec 2.2-2.3; every immediate is range-checked.
+import { getHotThreshold, setHotThreshold } from "../hart/engine.js";
 import { VirtMap } from "../bus/bus.js";
 import { openPmpForSupervisor } from "../hart/pmp.js";
 import { parseIsa } from "../isa/isa-string.js";
@@ -166,3 +167,14 @@ export function step(machine: Machine, n = 1): number {
 
 /** Address of word `i` of a program loaded at `at`. */
 export const addrOf = (i: number, base: number = RAM_BASE): number => (base + 4 * i) >>> 0;
+
+/** Run `f` with the jit engine's translation threshold set to `visits` (1: translate on first visit). */
+export function withHotThreshold<T>(visits: number, f: () => T): T {
+  const before = getHotThreshold();
+  setHotThreshold(visits);
+  try {
+    return f();
+  } finally {
+    setHotThreshold(before);
+  }
+}

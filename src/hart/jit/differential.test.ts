@@ -6,7 +6,6 @@ import type { Machine } from "../../machine.js";
 import { PRESETS } from "../../monitor/delegation.js";
 import * as A from "../../testing/asm.js";
 import { xorshift32 } from "../../testing/random.js";
-import { getHotThreshold, setHotThreshold } from "../engine.js";
 
 // Differential test: the same random program under the interpreter and under the block translator
 // (translating on first visit) must leave exactly the same architectural state after the same number
@@ -110,15 +109,6 @@ function snapshot(m: Machine, result: unknown): unknown {
   };
 }
 
-function withThreshold<T>(visits: number, f: () => T): T {
-  const before = getHotThreshold();
-  setHotThreshold(visits);
-  try {
-    return f();
-  } finally {
-    setHotThreshold(before);
-  }
-}
 
 type Setup = (m: Machine, next: () => number) => void;
 
@@ -146,7 +136,7 @@ function compareMachine(seed: number, isa: string, setup: Setup, insns: number, 
     return snapshot(m, { status: r.status, exitCode: r.exitCode, retired: r.retired });
   };
   const interp = run("interp");
-  const jit = withThreshold(threshold, () => run("jit"));
+  const jit = A.withHotThreshold(threshold, () => run("jit"));
   expect(jit, `seed 0x${seed.toString(16)} (${isa})`).toEqual(interp);
 }
 
@@ -208,7 +198,7 @@ describe("differential: interpreter and block translator agree on random program
         return { ...(snapshot(machine, { status: res.status, exitCode: res.exitCode, retired: res.retired }) as object), monitor: monitor.stats().traps };
       };
       const interp = run("interp");
-      const jit = withThreshold(1, () => run("jit"));
+      const jit = A.withHotThreshold(1, () => run("jit"));
       expect(jit, `seed 0x${seed.toString(16)}`).toEqual(interp);
     }
   });

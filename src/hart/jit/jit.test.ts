@@ -3,7 +3,6 @@ import { Csr } from "../../isa/csr-addr.js";
 import { Exception } from "../../isa/cause.js";
 import type { Machine } from "../../machine.js";
 import * as A from "../../testing/asm.js";
-import { getHotThreshold, setHotThreshold } from "../engine.js";
 
 // The block translator's own rules, each checked against the interpreter on the same program and,
 // where the point is translated code, with the translator's statistics showing that it ran.
@@ -11,15 +10,6 @@ import { getHotThreshold, setHotThreshold } from "../engine.js";
 const BASE = A.RAM_BASE;
 const at = (i: number): number => (BASE + 4 * i) >>> 0;
 
-function withThreshold<T>(visits: number, f: () => T): T {
-  const before = getHotThreshold();
-  setHotThreshold(visits);
-  try {
-    return f();
-  } finally {
-    setHotThreshold(before);
-  }
-}
 
 /** Build a machine per engine with `prepare`, run it `insns` instructions, return both. */
 function both(prepare: (m: Machine) => void, insns: number, isa = "rv32imac"): { interp: Machine; jit: Machine } {
@@ -29,7 +19,7 @@ function both(prepare: (m: Machine) => void, insns: number, isa = "rv32imac"): {
     m.run(insns);
     return m;
   };
-  return { interp: make("interp"), jit: withThreshold(1, () => make("jit")) };
+  return { interp: make("interp"), jit: A.withHotThreshold(1, () => make("jit")) };
 }
 
 function isaOf(name: string): { m: boolean; a: boolean; c: boolean } {
