@@ -4,7 +4,7 @@ import { MSTATUS } from "../csr/bits.js";
 import { CsrFile, executeCsrInstruction } from "../csr/csr-file.js";
 import { Exception } from "../isa/cause.js";
 import { type IsaConfig, misaFor } from "../isa/isa-string.js";
-import { EXPANDED_RVC } from "../isa/rvc.js";
+import { EXPANDED_RVC, RVC_UNKNOWN, rvcAt } from "../isa/rvc.js";
 import type { EngineName } from "./engine.js";
 import { FastTlb, TLB_WAYS, tlbSet } from "./fast-tlb.js";
 import { Jit } from "./jit/jit.js";
@@ -205,6 +205,7 @@ export class Hart {
     this.clearReservation(); // trap entry invalidates an LR reservation
     this.pc = enterTrapCsrs(csr, from, to, cause, interrupt, epc, tval);
     this.priv = to;
+    if (this.jit) this.jit.landing = true;
     this.trapCounts[trapCountIndex(interrupt, cause, from, to)]!++;
     this.trapsTaken++;
     const t = this.lastTrap;
@@ -221,6 +222,7 @@ export class Hart {
     this.clearReservation();
     this.pc = (this.csr.mepc & this.epcMask) >>> 0;
     this.priv = mretCsrs(this.csr);
+    if (this.jit) this.jit.landing = true;
   }
 
   /** The interrupt that would be taken before the next instruction, or -1. */
@@ -306,7 +308,7 @@ export class Hart {
         if (fetchVpn !== -2) { fetchVpn = pc >>> 12; fetchPage = this.fetchPa - (pc & 0xfff); }
         raw = this.fetchedRaw;
         len = fetched;
-        insn = len === 2 ? EXPANDED_RVC[raw & 0xffff]! : raw;
+        insn = len === 2 ? rvcAt(raw & 0xffff) : raw;
         if (insn === 0) { this.ilen = 2; return this.illegal(raw); }
       } else {
         off = fetchChecked ? (fetchPage + (pc & 0xfff) - ramBase) >>> 0 : (pc - ramBase) >>> 0;
@@ -323,6 +325,7 @@ export class Hart {
             raw &= 0xffff;
             len = 2;
             insn = rvc[raw]!;
+            if (insn === RVC_UNKNOWN) insn = rvcAt(raw);
             if (insn === 0) { this.pc = pc; this.retired = base + n; this.ilen = 2; return this.illegal(raw); }
           } else {
             // A 32-bit instruction at pc = 2 mod 4; its second half may lie past the end of RAM (3.1.16).
@@ -379,7 +382,10 @@ export class Hart {
             if (target & alignMask) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target, pc); }
             pc = target;
             if (jit !== undefined && jit.wants(target)) { n++; stop = Stop.Continue; break loop; }
-          } else pc = (pc + len) >>> 0;
+          } else {
+            pc = (pc + len) >>> 0;
+            if (jit !== undefined) jit.passes(pc);
+          }
           break;
         }
         case 0x03: { // LOAD
@@ -831,6 +837,7 @@ export class Hart {
         this.clearReservation();
         this.pc = (this.csr.sepc & this.epcMask) >>> 0;
         this.priv = sretCsrs(this.csr);
+        if (this.jit) this.jit.landing = true;
         return Stop.Continue;
       case 0x10500073: // WFI: illegal in U; in S when TW=1 (3.1.6.5). Resumes when any mip & mie bit is set.
         if (priv === 0 || (priv === 1 && tw)) return this.illegal(insn);

@@ -168,12 +168,19 @@ function expandJrMvAdd(h: number): number {
   return rd === 0 ? EBREAK : encI(0, rd, 0, 1, Op32.JALR); // C.EBREAK, or C.JALR: jalr x1, 0(rs1)
 }
 
+/** EXPANDED_RVC's mark for an encoding not expanded yet (no expansion is 1: they end in 0b11, or are 0). */
+export const RVC_UNKNOWN = 1;
+
 /**
- * Every 16-bit encoding expanded once (256 KiB, ~1 ms at start-up): the hart's fetch indexes this
- * instead of decoding each compressed instruction again; 0 = illegal, like expandCompressed.
+ * 16-bit encodings expanded on first use (256 KiB): the hart's fetch indexes this instead of decoding
+ * each compressed instruction again; 0 = illegal, like expandCompressed, RVC_UNKNOWN = ask `rvcAt`.
+ * (Filling all 65536 entries up front cost ~10 ms of every start-up.)
  */
-export const EXPANDED_RVC: Int32Array = (() => {
-  const table = new Int32Array(65536);
-  for (let h = 0; h < 65536; h++) if ((h & 3) !== 3) table[h] = expandCompressed(h);
-  return table;
-})();
+export const EXPANDED_RVC: Int32Array = new Int32Array(65536).fill(RVC_UNKNOWN);
+
+/** The expansion of 16-bit `h`, memoized in EXPANDED_RVC. */
+export function rvcAt(h: number): number {
+  let v = EXPANDED_RVC[h]!;
+  if (v === RVC_UNKNOWN) v = EXPANDED_RVC[h] = (h & 3) === 3 ? 0 : expandCompressed(h);
+  return v;
+}

@@ -22,6 +22,8 @@ interface Region {
   readonly key: number;
   /** RAM page index (for invalidation). */
   readonly page: number;
+  /** The pcs translation started from (a retranslation of the page starts from them again). */
+  readonly entries: number[];
   valid: boolean;
 }
 
@@ -34,6 +36,8 @@ const CACHE_SIZE = 4096;
 const HOT_SIZE = 1 << 14;
 /** Translations kept per page before new entries there are left to the interpreter. */
 const MAX_REGIONS_PER_PAGE = 32;
+/** Times a page's translation is redone with a new entry before new entries get functions of their own. */
+const MAX_RETRANSLATIONS = 0;
 /** Largest instruction budget handed to translated code (its counters stay small integers). */
 const MAX_SLICE = 0x40000000;
 
@@ -51,21 +55,27 @@ export interface JitStats {
 }
 
 export class Jit {
-  /** pc -> (translation, block) for the current translation context; flushed when translations change. */
+  /** pc -> (translation, block), tagged with the context and the cache's generation: a flush (satp,
+   *  SFENCE.VMA, dropped code) just starts a new generation. */
   private readonly cachePc = new Int32Array(CACHE_SIZE).fill(1);
-  private readonly cacheCtx = new Int32Array(CACHE_SIZE);
+  private readonly cacheTag = new Int32Array(CACHE_SIZE).fill(-1);
+  private generation = 0;
   private readonly cacheRegion: (Region | undefined)[] = new Array<Region | undefined>(CACHE_SIZE).fill(undefined);
   private readonly cacheBlock = new Int32Array(CACHE_SIZE);
   private readonly hot = new Uint16Array(HOT_SIZE);
   /** key (physical page, virtual page, context) -> pc -> entry. */
   private readonly entries = new Map<number, Map<number, Entry>>();
   /** RAM page index -> translations made from it, and which of its words they read (1 bit per word). */
-  private readonly pages = new Map<number, { regions: Region[]; words: Uint32Array }>();
+  private readonly pages = new Map<number, { regions: Region[]; words: Uint32Array; retranslations: number }>();
   private readonly env: Record<string, unknown>;
   private readonly machine32: Machine32;
   private lookupBlock = 0;
+  /** Control arrived at h.pc by a jump, a trap or an xRET (see lookup). */
+  landing = true;
   /** Visits (jumps to, or dispatches at) a pc before its code is translated. */
   private readonly hotThreshold = getHotThreshold();
+  /** Told about every translation (pc, context, JavaScript source): `--jit-dump`. */
+  onTranslate: ((pc: number, ctx: number, source: string) => void) | undefined;
   readonly stats: JitStats = { translations: 0, translatedInstructions: 0, invalidations: 0, translateSeconds: 0, retiredTranslated: 0 };
 
   constructor(private readonly hart: Hart) {
@@ -73,7 +83,7 @@ export class Jit {
     ram.onCodeWrite = (off, width) => this.codeWritten(off, width);
     const tlb = hart.fastTlb;
     this.env = {
-      h: hart, x: hart.x, m8: ram.i8, m16: ram.i16, m32: ram.i32, u8: ram.bytes, u16: ram.u16, flags: ram.pageFlags,
+      h: hart, jit: this, x: hart.x, m8: ram.i8, m16: ram.i16, m32: ram.i32, u8: ram.bytes, u16: ram.u16, flags: ram.pageFlags,
       ltag: tlb.loadTag, loff: tlb.loadOff, stag: tlb.storeTag, soff: tlb.storeOff, mulh, mulhu, mulhsu,
     };
     this.machine32 = { ramBase: ram.base, ramSize: ram.size, m: hart.config.isa.m, a: hart.config.isa.a };
@@ -99,8 +109,17 @@ export class Jit {
    */
   wants(pc: number): boolean {
     const i = (pc >>> 1) & (CACHE_SIZE - 1);
-    if (this.cachePc[i] === (pc | 0) && this.cacheRegion[i] !== undefined) return true;
-    return ++this.hot[hotIndex(pc)]! >= this.hotThreshold;
+    if ((this.cachePc[i] === (pc | 0) && this.cacheTag[i]! >>> 5 === this.generation) || ++this.hot[hotIndex(pc)]! >= this.hotThreshold) {
+      this.landing = true;
+      return true;
+    }
+    return false;
+  }
+
+  /** Asked by the interpreter at every branch not taken: the code at `pc` runs (see translate's `seen`). */
+  passes(pc: number): void {
+    const j = hotIndex(pc);
+    if (this.hot[j] === 0) this.hot[j] = 1;
   }
 
   /** Hart.run under the jit engine: up to `limit` instructions, translated where possible. */
@@ -120,11 +139,13 @@ export class Jit {
         const i = (pc >>> 1) & (CACHE_SIZE - 1);
         let region: Region | undefined;
         let block = 0;
-        if (this.cachePc[i] === (pc | 0) && this.cacheCtx[i] === ctx) {
+        const landed = this.landing;
+        this.landing = false;
+        if (this.cachePc[i] === (pc | 0) && this.cacheTag[i] === ((this.generation << 5) | ctx)) {
           region = this.cacheRegion[i];
           block = this.cacheBlock[i]!;
         } else {
-          region = this.lookup(pc, ctx, i);
+          region = this.lookup(pc, ctx, i, landed);
           block = this.lookupBlock;
         }
         if (region !== undefined) {
@@ -143,8 +164,8 @@ export class Jit {
     }
   }
 
-  /** The translation for `pc` in context `ctx`, translating hot code; fills cache slot `slot`. */
-  private lookup(pc: number, ctx: number, slot: number): Region | undefined {
+  /** The translation for `pc` in context `ctx`, translating hot code where control `landed`; fills cache slot `slot`. */
+  private lookup(pc: number, ctx: number, slot: number, landed: boolean): Region | undefined {
     const h = this.hart;
     let pa = pc;
     if (ctx & Ctx.FETCH_CHECKED) {
@@ -158,17 +179,21 @@ export class Jit {
     const key = (ppn * 0x100000 + (pc >>> 12)) * 32 + ctx;
     let entry = this.entries.get(key)?.get(pc);
     if (entry === undefined) {
+      // Only places control arrives at count towards a translation: jump targets, trap vectors,
+      // xRET targets. Elsewhere (after a CSR access, a device access, a budget that ended mid-block)
+      // the interpreter goes on to the next jump instead of starting a translation in mid-block.
+      if (!landed) return undefined;
       const j = hotIndex(pc);
       if (this.hot[j]! < this.hotThreshold) {
         this.hot[j]!++;
         return undefined;
       }
-      this.hot[j] = 0;
+      this.hot[j] = 1; // still "seen" for translations to come
       entry = this.translateAt(pc, ctx, ppn, key, off);
       if (entry === undefined) return undefined;
     }
     this.cachePc[slot] = pc | 0;
-    this.cacheCtx[slot] = ctx;
+    this.cacheTag[slot] = (this.generation << 5) | ctx;
     this.cacheRegion[slot] = entry.region;
     this.cacheBlock[slot] = entry.block;
     this.lookupBlock = entry.block;
@@ -179,22 +204,43 @@ export class Jit {
     const h = this.hart;
     const ram = h.bus.ram;
     const page = ramOff >>> 12;
-    const known = this.pages.get(page);
-    if (known && known.regions.length >= MAX_REGIONS_PER_PAGE) return undefined;
+    let p = this.pages.get(page);
+    if (p && p.regions.length >= MAX_REGIONS_PER_PAGE) return undefined;
     // Only pages that PMP lets this privilege fetch from entirely are translated (no per-fetch checks).
     if (ctx & Ctx.FETCH_CHECKED && !h.pmp.allows(ppn * 4096, 4096, Access.Fetch, ctx & Ctx.PRIV)) return undefined;
     const t0 = performance.now();
     const pageOff = page * 4096;
     const u16 = ram.u16;
-    const t = translate([pc], ctx, this.machine32, (va) => u16[(pageOff + (va & 0xfff)) >>> 1]!);
+    const hot = this.hot;
+    const seen = (va: number): boolean => hot[hotIndex(va)]! > 0;
+    // One function per page and context where possible: a new hot entry retranslates the page's
+    // earlier entries with it (code seen since then joins too), up to MAX_RETRANSLATIONS times.
+    // The trap vectors join when they lie in this page: a handler and the code it returns to then run
+    // in one function (see translate's resume).
+    const entries = [pc];
+    const replaced = p && p.retranslations < MAX_RETRANSLATIONS ? p.regions.filter((r) => r.key === key) : [];
+    for (const r of replaced) entries.push(...r.entries);
+    for (const tvec of [h.csr.mtvec, h.csr.stvec]) {
+      const vector = (tvec & ~3) >>> 0;
+      if (vector >>> 12 === pc >>> 12 && seen(vector)) entries.push(vector);
+    }
+    const unique = [...new Set(entries)];
+    const t = translate(unique, ctx, this.machine32, (va) => u16[(pageOff + (va & 0xfff)) >>> 1]!, seen);
     if (t.blockPcs[0] !== pc) return undefined; // e.g. a 32-bit instruction straddling the page end
     const factory = new Function("env", t.source) as (env: Record<string, unknown>) => Translated;
-    const region: Region = { fn: factory(this.env), key, page, valid: true };
+    this.onTranslate?.(pc, ctx, t.source);
+    const region: Region = { fn: factory(this.env), key, page, entries: unique.filter((e) => t.blockPcs.includes(e)), valid: true };
     let byPc = this.entries.get(key);
     if (!byPc) this.entries.set(key, (byPc = new Map()));
+    if (!p) this.pages.set(page, (p = { regions: [], words: new Uint32Array(32), retranslations: 0 }));
+    if (replaced.length > 0) {
+      p.retranslations++;
+      for (const r of replaced) r.valid = false;
+      p.regions = p.regions.filter((r) => r.valid);
+      for (const [bpc, e] of byPc) if (!e.region.valid) byPc.delete(bpc);
+      this.flushCache();
+    }
     t.blockPcs.forEach((bpc, block) => byPc.set(bpc, { region, block }));
-    let p = known;
-    if (!p) this.pages.set(page, (p = { regions: [], words: new Uint32Array(32) }));
     p.regions.push(region);
     for (const [ipc, len] of t.code) {
       for (let w = (ipc & 0xfff) >>> 2; w <= ((ipc & 0xfff) + len - 1) >>> 2 && w < 1024; w++) p.words[w >>> 5]! |= 1 << (w & 31);
@@ -245,11 +291,14 @@ export class Jit {
     this.entries.clear();
     this.hot.fill(0);
     this.flushCache();
+    this.cacheRegion.fill(undefined); // let dropped functions go
   }
 
   private flushCache(): void {
-    this.cachePc.fill(1);
-    this.cacheRegion.fill(undefined);
+    if (++this.generation >= 1 << 25) {
+      this.generation = 0;
+      this.cacheTag.fill(-1);
+    }
   }
 }
 

@@ -8,7 +8,7 @@
 import { CSR_ROWS } from "../../csr/definitions.js";
 import { Exception } from "../../isa/cause.js";
 import { Csr } from "../../isa/csr-addr.js";
-import { EXPANDED_RVC } from "../../isa/rvc.js";
+import { rvcAt } from "../../isa/rvc.js";
 
 /** Context bits a translation depends on (part of its cache key). */
 export const Ctx = {
@@ -146,7 +146,7 @@ function classify(i: Insn, priv: number, m32: Machine32): Kind {
  * Find the blocks reachable from `entries` without leaving the virtual page of entries[0], and
  * generate the function. `half(va)` reads 16 bits of code in that page.
  */
-export function translate(entries: readonly number[], ctx: number, m32: Machine32, half: (va: number) => number): Translation {
+export function translate(entries: readonly number[], ctx: number, m32: Machine32, half: (va: number) => number, seen: (pc: number) => boolean = () => true): Translation {
   const priv = ctx & Ctx.PRIV;
   const cOn = (ctx & Ctx.C) !== 0;
   const vpage = entries[0]! >>> 12;
@@ -154,7 +154,7 @@ export function translate(entries: readonly number[], ctx: number, m32: Machine3
 
   const fetch = (pc: number): Insn | undefined => {
     const lo = half(pc);
-    if (cOn && (lo & 3) !== 3) return { pc, raw: lo, insn: EXPANDED_RVC[lo]!, len: 2 };
+    if (cOn && (lo & 3) !== 3) return { pc, raw: lo, insn: rvcAt(lo), len: 2 };
     if ((pc & 0xfff) > 0xffc) return undefined; // a 32-bit instruction straddling the page: the interpreter's
     const raw = (lo | (half(pc + 2) << 16)) >>> 0;
     return { pc, raw, insn: raw | 0, len: 4 };
@@ -162,10 +162,13 @@ export function translate(entries: readonly number[], ctx: number, m32: Machine3
 
   const blocks = new Map<number, Block>();
   const queue = [...entries];
+  const first = new Set(entries);
   let total = 0;
   while (queue.length > 0 && total < MAX_REGION_INSNS) {
     const start = queue.shift()!;
-    if (blocks.has(start) || !inPage(start)) continue;
+    // Only code that has run (per `seen`) joins: a block never executed before V8 optimizes the
+    // function would cost a deoptimization when first reached. The rest leaves through the dispatcher.
+    if (blocks.has(start) || !inPage(start) || (!first.has(start) && !seen(start))) continue;
     const insns: Insn[] = [];
     let pc = start;
     let fallthrough: number | undefined;
@@ -212,13 +215,15 @@ const hex = (v: number): string => `0x${(v >>> 0).toString(16)}`;
 
 class Generator {
   private readonly out: string[] = [];
+  /** Guest registers the current block reads or writes: its locals, loaded from x when it starts. */
   private readonly used = new Set<number>();
-  private readonly written = new Set<number>();
+  /** Registers the current block has written so far: stored back to x on every way out of it. */
+  private readonly dirty = new Set<number>();
   private readonly priv: number;
   private readonly cOn: boolean;
   private readonly checked: boolean;
 
-  constructor(ctx: number, private readonly m32: Machine32, private readonly index: Map<number, number>) {
+  constructor(private readonly ctx: number, private readonly m32: Machine32, private readonly index: Map<number, number>) {
     this.priv = ctx & Ctx.PRIV;
     this.cOn = (ctx & Ctx.C) !== 0;
     this.checked = (ctx & Ctx.DATA_CHECKED) !== 0;
@@ -234,25 +239,46 @@ class Generator {
   private set(rd: number, expr: string): string {
     if (rd === 0) return "";
     this.used.add(rd);
-    this.written.add(rd);
+    this.dirty.add(rd);
     return `r${rd} = ${expr};`;
+  }
+
+  /** Stores of the registers written so far in this block (on a way out, or before a helper reads x). */
+  private flush(): string {
+    return [...this.dirty].map((r) => `x[${r}] = r${r};`).join(" ");
   }
 
   /** Leave the function with `pc` next, after `k` instructions of the block retired. */
   private exit(pc: string, k: number, stop = 4): string {
-    return `n += ${k}; pc = ${pc}; st = ${stop}; break d;`;
+    return `${this.flush()} n += ${k}; pc = ${pc}; st = ${stop}; break d;`;
+  }
+
+  /** Leave by a jump (or into the next page): the dispatcher may translate code there when it is hot. */
+  private jumpOut(pc: string, k: number, flushed = false): string {
+    return `${flushed ? "" : this.flush()} n += ${k}; pc = ${pc}; st = 4; jit.landing = true; break d;`;
   }
 
   /** Continue at a known pc: inside the function when it is a block here, else leave. */
-  private goto(target: number, k: number): string {
+  private goto(target: number, k: number, flushed = false): string {
     const b = this.index.get(target);
-    if (b !== undefined) return `n += ${k}; b = ${b}; continue d;`;
-    return this.exit(hex(target), k);
+    if (b !== undefined) return `${flushed ? "" : this.flush()} n += ${k}; b = ${b}; continue d;`;
+    return this.jumpOut(hex(target), k, flushed);
   }
 
   /** Take an exception at the instruction at `pc` (k instructions before it retired) and leave. */
   private trap(cause: number, tval: string, pc: number, k: number): string {
-    return `n += ${k}; h.retired = R0 + n; st = h.trap(${cause}, false, ${tval}, ${hex(pc)}); pc = h.pc; break d;`;
+    return `${this.flush()} n += ${k}; h.retired = R0 + n; st = h.trap(${cause}, false, ${tval}, ${hex(pc)}); pc = h.pc; ${this.resume()} break d;`;
+  }
+
+  /**
+   * After a trap or xRET that left the hart in this function's context (same privilege, nothing
+   * pending, nobody watching traps), carry on at the new pc here when it is one of our blocks:
+   * a guest's handler and the code it returns to run without leaving translated code.
+   */
+  private resume(): string {
+    const local = this.localTargets();
+    if (!local) return "";
+    return `if (st === 4 && h.priv === ${this.priv} && (csr.mip & csr.mie) === 0 && !h.stopAfterTrap && jit.context() === ${this.ctx}) { switch (pc) { ${local} } }`;
   }
 
   /** Prepare a helper call: the hart sees the instruction's pc, length and the instructions retired before it. */
@@ -260,22 +286,47 @@ class Generator {
     return `h.pc = ${hex(i.pc)}; h.ilen = ${i.len}; h.retired = R0 + n + ${k};`;
   }
 
+  /**
+   * Before a helper that reads and writes registers through x: store every register written so far,
+   * and make rd (when the helper may write it) a local that is reloaded afterwards (see reload).
+   */
+  private beforeHelper(rd: number): string {
+    const code = this.flush();
+    this.dirty.clear();
+    if (rd !== 0) this.used.add(rd);
+    return code;
+  }
+
+  /** After such a helper: rd's local takes what the helper left in x (in step with x, so not dirty). */
+  private reload(rd: number): string {
+    return rd === 0 ? "" : `r${rd} = x[${rd}];`;
+  }
+
+  /**
+   * One block as one `case`: its registers are block-scoped locals (no value crosses the dispatch
+   * loop, which keeps V8's compile of the whole function fast), loaded from x at the start and stored
+   * back on every way out.
+   */
   block(b: Block): void {
-    const o = this.out;
     const len = b.insns.length;
-    o.push(`case ${this.index.get(b.pc)}: {`);
-    o.push(`if (n > limit - ${len}) { pc = ${hex(b.pc)}; st = ${FALLBACK}; break d; }`);
+    this.used.clear();
+    this.dirty.clear();
+    const body: string[] = [];
     let ended = false;
     for (let k = 0; k < len && !ended; k++) {
       this.ends = false;
-      o.push(this.insn(b.insns[k]!, k));
+      body.push(this.insn(b.insns[k]!, k));
       ended = this.ends;
     }
     if (!ended) {
       // The block stopped at a page end, a size limit or an instruction that needs the dispatcher.
-      o.push(b.fallthrough !== undefined ? this.goto(b.fallthrough, len) : this.exit(hex((b.insns[len - 1]!.pc + b.insns[len - 1]!.len) >>> 0), len));
+      body.push(b.fallthrough !== undefined ? this.goto(b.fallthrough, len) : this.exit(hex((b.insns[len - 1]!.pc + b.insns[len - 1]!.len) >>> 0), len));
     }
-    o.push("}");
+    const regs = [...this.used].sort((p, q) => p - q);
+    this.out.push(`case ${this.index.get(b.pc)}: {`,
+      `if (n > limit - ${len}) { pc = ${hex(b.pc)}; st = ${FALLBACK}; break d; }`,
+      regs.length ? `let ${regs.map((r) => `r${r} = x[${r}]`).join(", ")};` : "",
+      ...body, "}");
   }
 
   /** Set by `insn` when the code it returned always leaves the block. (A string result, not an
@@ -310,8 +361,11 @@ class Generator {
         if (f3 !== 0) return illegal();
         const check = this.cOn ? "" : `if (a & 2) { ${this.trap(Exception.InstructionMisaligned, "a >>> 0", pc, k)} }`;
         const local = this.localTargets();
-        return this.end(`a = (${this.r(rs1)} + ${insn >> 20}) & -2; ${check} ${this.set(rd, `${next | 0}`)} pc = a >>> 0; n += ${k + 1};` +
-          (local ? ` switch (pc) { ${local} } st = 4; break d;` : " st = 4; break d;"));
+        const base = this.r(rs1);
+        const trap = this.cOn ? "" : check;
+        const link = this.set(rd, `${next | 0}`);
+        return this.end(`a = (${base} + ${insn >> 20}) & -2; ${trap} ${link} ${this.flush()} pc = a >>> 0; n += ${k + 1};` +
+          (local ? ` switch (pc) { ${local} } st = 4; jit.landing = true; break d;` : " st = 4; jit.landing = true; break d;"));
       }
       case 0x63: {
         const a = this.r(rs1), b = this.r(rs2);
@@ -326,8 +380,8 @@ class Generator {
           default: return illegal();
         }
         const target = (pc + branchOffset(insn)) >>> 0;
-        const taken = target & alignMask ? this.trap(Exception.InstructionMisaligned, hex(target), pc, k) : this.goto(target, k + 1);
-        return this.end(`if (${cond}) { ${taken} } ${this.goto(next, k + 1)}`);
+        const taken = target & alignMask ? this.trap(Exception.InstructionMisaligned, hex(target), pc, k) : this.goto(target, k + 1, true);
+        return this.end(`${this.flush()} if (${cond}) { ${taken} } ${this.goto(next, k + 1, true)}`);
       }
       case 0x03: return this.load(i, k, rd, rs1, f3);
       case 0x23: return this.store(i, k, rs1, rs2, f3);
@@ -381,8 +435,8 @@ class Generator {
       case 0x2f: {
         if (!this.m32.a) return illegal();
         // Registers the helper reads or writes go through x; rd is written back first so a trap keeps it.
-        const flush = [rs1, rs2, rd].filter((r) => r !== 0).map((r) => `x[${r}] = ${this.r(r)};`).join(" ");
-        return `${flush} ${this.sync(i, k)} s = h.executeAtomic(${insn | 0}); ${this.set(rd, `x[${rd}]`)}` +
+        const flush = this.beforeHelper(rd);
+        return `${flush} ${this.sync(i, k)} s = h.executeAtomic(${insn | 0}); ${this.reload(rd)}` +
           ` if (s !== 4 || h.retired !== R0 + n + ${k + 1}) { n = h.retired - R0; pc = h.pc; st = s; break d; }`;
       }
       case 0x73: return this.system(i, k);
@@ -404,7 +458,8 @@ class Generator {
     const fast = this.checked
       ? `i = tb + ((a >>> 12) & 255); if (ltag[i] === (a >>> 12)${width > 1 ? ` && (a & ${width - 1}) === 0` : ""}) { o = loff[i] + (a & 4095); ${this.set(rd, view)} }`
       : `o = (a - ${this.m32.ramBase | 0}) | 0; if ((o >>> 0) <= ${this.m32.ramSize - width}${width > 1 ? ` && (o & ${width - 1}) === 0` : ""}) { ${this.set(rd, view)} }`;
-    const slow = `v = h.loadSlow(a, ${f3}, ${hex(i.pc)}, R0 + n + ${k}); if (h.slowStatus !== 0) { if (h.slowStatus === 1) { ${this.set(rd, "v")} } k = ${k}; npc = ${hex((i.pc + i.len) >>> 0)}; st = -1; break d; } ${this.set(rd, "v")}`;
+    // On the way out, the flush stores rd's value from before this load; a device read then overwrites it.
+    const slow = `v = h.loadSlow(a, ${f3}, ${hex(i.pc)}, R0 + n + ${k}); if (h.slowStatus !== 0) { ${this.flush()} ${rd ? `if (h.slowStatus === 1) x[${rd}] = v;` : ""} k = ${k}; npc = ${hex((i.pc + i.len) >>> 0)}; st = -1; break d; } ${this.set(rd, "v")}`;
     return `${addr} ${fast} else { ${slow} }`;
   }
 
@@ -419,7 +474,7 @@ class Generator {
     const fast = this.checked
       ? `i = tb + ((a >>> 12) & 255); if (stag[i] === (a >>> 12)${width > 1 ? ` && (a & ${width - 1}) === 0` : ""}) { o = soff[i] + (a & 4095); ${view} = ${value}; }`
       : `o = (a - ${this.m32.ramBase | 0}) | 0; if ((o >>> 0) <= ${this.m32.ramSize - width}${width > 1 ? ` && (o & ${width - 1}) === 0` : ""} && flags[o >> 12] === 0) { ${view} = ${value}; }`;
-    const slow = `if (h.storeSlow(a, ${f3}, ${value}, ${hex(i.pc)}, R0 + n + ${k}) !== 0) { k = ${k}; npc = ${hex((i.pc + i.len) >>> 0)}; st = -1; break d; }`;
+    const slow = `if (h.storeSlow(a, ${f3}, ${value}, ${hex(i.pc)}, R0 + n + ${k}) !== 0) { ${this.flush()} k = ${k}; npc = ${hex((i.pc + i.len) >>> 0)}; st = -1; break d; }`;
     return `${addr} ${fast} else { ${slow} }`;
   }
 
@@ -451,9 +506,9 @@ class Generator {
         return code;
       }
       // Everything else through the hart's CSR path (access rules, side effects, counters).
-      const flush = [f3 & 4 ? 0 : src, rd].filter((r) => r !== 0).map((r) => `x[${r}] = ${this.r(r)};`).join(" ");
+      const flush = this.beforeHelper(rd);
       const stops = writes && STOPPING_CSR_WRITES.has(addr);
-      const reload = this.set(rd, `x[${rd}]`);
+      const reload = this.reload(rd);
       if (stops) {
         return this.end(`${flush} ${this.sync(i, k)} s = h.executeSystem(${insn | 0}); ${reload} n = h.retired - R0; pc = h.pc; st = s; break d;`);
       }
@@ -469,24 +524,19 @@ class Generator {
         return this.end(this.trap(Exception.Breakpoint, hex(pc), pc, k));
       default: {
         // MRET, SRET, WFI, SFENCE.VMA (or an illegal SYSTEM encoding): the hart's own path, then leave.
-        const regs = (insn & 0xfe007fff) === 0x12000073 ? [src, (insn >>> 20) & 31].filter((r) => r !== 0) : [];
-        const flush = regs.map((r) => `x[${r}] = ${this.r(r)};`).join(" ");
-        return this.end(`${flush} ${this.sync(i, k)} s = h.executeSystem(${insn | 0}); n = h.retired - R0; pc = h.pc; st = s; break d;`);
+        const flush = this.beforeHelper(0);
+        return this.end(`${flush} ${this.sync(i, k)} s = h.executeSystem(${insn | 0}); n = h.retired - R0; pc = h.pc; st = s; ${this.resume()} break d;`);
       }
     }
   }
 
   finish(): string {
-    const regs = [...this.used].sort((a, b) => a - b);
-    const decl = regs.map((r) => `r${r} = x[${r}]`).join(", ");
-    const writeBack = [...this.written].sort((a, b) => a - b).map((r) => `x[${r}] = r${r};`).join(" ");
     return `"use strict";
-const { h, x, m8, m16, m32, u8, u16, flags, ltag, loff, stag, soff, mulh, mulhu, mulhsu } = env;
+const { h, jit, x, m8, m16, m32, u8, u16, flags, ltag, loff, stag, soff, mulh, mulhu, mulhsu } = env;
 return function translated(b, limit) {
   const csr = h.csr;
   const R0 = h.retired;
   const tb = ${this.checked ? "h.tlbBase()" : "0"};
-  ${decl ? `let ${decl};` : ""}
   let n = 0, pc = 0, st = 0, a = 0, o = 0, i = 0, v = 0, s = 0, k = 0, npc = 0;
   d: for (;;) {
     switch (b) {
@@ -498,7 +548,6 @@ ${this.out.join("\n")}
     if (h.slowStatus === 2) { n += k; pc = h.pc; st = h.slowStop; }
     else { n += k + 1; pc = npc; st = 1; }
   }
-  ${writeBack}
   h.pc = pc;
   h.retired = R0 + n;
   return st;
