@@ -684,7 +684,8 @@ export class Hart {
     if (off >= 0 && off + width <= ram.size) {
       if (this.dataIsChecked(priv)) {
         const page = pa - (pa & 0xfff);
-        if (this.pmp.allows(page, 4096, Access.Load, priv)) this.fastTlb.fillLoad(tlbSet(priv, (this.csr.mstatus & MSTATUS.SUM) !== 0), va, off - (off & 0xfff));
+        const superpage = this.mmu.lastSuper && priv < 3 && this.csr.satp >>> 31 === 1;
+        if (this.pmp.allows(page, 4096, Access.Load, priv)) this.fastTlb.fillLoad(tlbSet(priv, (this.csr.mstatus & MSTATUS.SUM) !== 0), va, off - (off & 0xfff), superpage);
       }
       this.slowStatus = Slow.Done;
       switch (f3) {
@@ -730,7 +731,8 @@ export class Hart {
       bus.store(pa, width, value);
       if (flags === 0 && this.dataIsChecked(priv)) {
         const page = pa - (pa & 0xfff);
-        if (this.pmp.allows(page, 4096, Access.Store, priv)) this.fastTlb.fillStore(tlbSet(priv, (this.csr.mstatus & MSTATUS.SUM) !== 0), va, off - (off & 0xfff));
+        const superpage = this.mmu.lastSuper && priv < 3 && this.csr.satp >>> 31 === 1;
+        if (this.pmp.allows(page, 4096, Access.Store, priv)) this.fastTlb.fillStore(tlbSet(priv, (this.csr.mstatus & MSTATUS.SUM) !== 0), va, off - (off & 0xfff), superpage);
       }
       return (this.slowStatus = flags & PageFlag.Watch || this.codeChanged ? Slow.DoneStop : Slow.Done);
     }
@@ -847,8 +849,11 @@ export class Hart {
         if ((insn & 0xfe007fff) === 0x12000073) { // SFENCE.VMA: illegal in U, and in S when TVM=1
           if (priv === 0 || (priv === 1 && tvm)) return this.illegal(insn);
           const rs1 = (insn >>> 15) & 31, rs2 = (insn >>> 20) & 31;
-          this.mmu.flush(rs1 ? this.x[rs1]! >>> 0 : undefined, rs2 ? this.x[rs2]! >>> 0 : undefined);
-          this.translationsChanged();
+          const va = rs1 ? this.x[rs1]! >>> 0 : undefined;
+          this.mmu.flush(va, rs2 ? this.x[rs2]! >>> 0 : undefined);
+          if (va === undefined) this.fastTlb.flush();
+          else this.fastTlb.flushPage(va); // one leaf PTE (4.2.1); a superpage's drops them all
+          this.jit?.translationsChanged();
           this.retire();
           return Stop.Continue;
         }

@@ -53,6 +53,8 @@ export class Mmu {
   cause = 0;
   /** Page-table walks performed (TLB misses plus D-bit and denied-hit re-walks); for tests and benchmarks. */
   walks = 0;
+  /** The last successful translate() went through a superpage (4 MiB) leaf. */
+  lastSuper = false;
   private readonly vpnTag: Int32Array; // va >>> 12, or -1 for an invalid slot
   private readonly satpTag: Int32Array; // satp | 0 at fill time
   private readonly flags: Uint8Array; // leaf PTE bits 7:0 after the A/D update
@@ -83,6 +85,7 @@ export class Mmu {
       const f = this.flags[i]!;
       if (PERM[((f >>> 1) & 15) | (access << 4) | ((priv & 1) << 6) | ((mstatus >>> STATUS_SHIFT) & STATUS_BITS)] &&
           (access !== Access.Store || f & PTE.D)) {
+        this.lastSuper = this.isSuper[i] === 1;
         return this.page[i]! + (va & 0xfff);
       }
       // Store to a clean page, or denied by cached flags: walk for the current PTE (no spurious fault).
@@ -130,6 +133,7 @@ export class Mmu {
     this.isSuper[i] = level;
     this.page[i] = page;
     if (level === 1) this.anySuper = true;
+    this.lastSuper = level === 1;
     return page + (va & 0xfff);
   }
 

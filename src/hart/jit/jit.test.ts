@@ -12,9 +12,9 @@ const at = (i: number): number => (BASE + 4 * i) >>> 0;
 
 
 /** Build a machine per engine with `prepare`, run it `insns` instructions, return both. */
-function both(prepare: (m: Machine) => void, insns: number, isa = "rv32imac"): { interp: Machine; jit: Machine } {
+function both(prepare: (m: Machine) => void, insns: number, isa = "rv32imac", ramSize = 1 << 20): { interp: Machine; jit: Machine } {
   const make = (engine: "interp" | "jit"): Machine => {
-    const m = A.newMachine({ engine, isa: { ...A.newMachine().hart.config.isa, ...isaOf(isa) } });
+    const m = A.newMachine({ engine, ramSize, isa: { ...A.newMachine().hart.config.isa, ...isaOf(isa) } });
     prepare(m);
     m.run(insns);
     return m;
@@ -176,5 +176,32 @@ describe("block translator", () => {
     const { interp, jit } = both((m) => { A.load(m, handler, at(64)); A.load(m, words); m.hart.csr.mtvec = at(64); }, 2000);
     expect(state(jit)).toEqual(state(interp));
     expect(jit.hart.x[A.a2]! >>> 0).toBe(0x80000007);
+  });
+
+  it("SFENCE.VMA of one address drops what a superpage leaf covered, in every 4 KiB page of it", () => {
+    // M-mode with MPRV (MPP = S) loads through a 4 MiB superpage at 0x40000000, re-points the leaf
+    // at other memory, fences one address of it, and loads another 4 KiB page of it again.
+    const root = BASE + 0x10000, va = 0x40000000, oldPa = BASE + 0x400000, newPa = BASE + 0x800000;
+    const words = [
+      ...A.li(A.t3, (1 << 17) | (1 << 11)), A.csrw(Csr.mstatus, A.t3),
+      ...A.li(A.t2, va + 0x1000), A.lw(A.a0, 0, A.t2), A.lw(A.a0, 4, A.t2),
+      A.csrw(Csr.mstatus, A.x0), // MPRV off: the page table is written physically
+      ...A.li(A.t4, root + 4 * (va >>> 22)), ...A.li(A.t5, ((newPa >>> 12) << 10) | 0xc7), A.sw(A.t5, 0, A.t4),
+      ...A.li(A.t6, va), A.sfenceVma(A.t6, A.x0),
+      A.csrw(Csr.mstatus, A.t3),
+      A.lw(A.a1, 0, A.t2), A.jal(A.x0, 0),
+    ];
+    const { interp, jit } = both((m) => {
+      A.load(m, words);
+      const w = (addr: number, v: number): void => m.ram.write(addr - m.ram.base, 4, v >>> 0);
+      w(root + 4 * (va >>> 22), ((oldPa >>> 12) << 10) | 0xc7); // V R W A D superpage
+      w(oldPa + 0x1000, 0x01d);
+      w(newPa + 0x1000, 0x2e0);
+      m.hart.csr.satp = (0x80000000 | (root >>> 12)) >>> 0;
+      m.hart.memoryConfigChanged();
+    }, 40, "rv32imac", 16 << 20);
+    expect(state(jit)).toEqual(state(interp));
+    expect(jit.hart.x[A.a0]).toBe(0);
+    expect(jit.hart.x[A.a1]).toBe(0x2e0);
   });
 });

@@ -38,6 +38,13 @@ const HOT_SIZE = 1 << 14;
 const MAX_REGIONS_PER_PAGE = 32;
 /** Times a page's translation is redone with a new entry before new entries get functions of their own. */
 const MAX_RETRANSLATIONS = 0;
+/**
+ * A translation costs about a millisecond to generate and compile and tens of milliseconds until
+ * V8 has optimized it; it pays only for code that then runs millions of times. Programs whose hot
+ * spots are few (benchmarks, tight loops) stay below this many translations; a kernel boot that
+ * touches a lot of code once would not, so past each such batch the threshold doubles.
+ */
+const TRANSLATIONS_PER_DOUBLING = 16;
 /** Largest instruction budget handed to translated code (its counters stay small integers). */
 const MAX_SLICE = 0x40000000;
 
@@ -72,8 +79,9 @@ export class Jit {
   private lookupBlock = 0;
   /** Control arrived at h.pc by a jump, a trap or an xRET (see lookup). */
   landing = true;
-  /** Visits (jumps to, or dispatches at) a pc before its code is translated. */
-  private readonly hotThreshold = getHotThreshold();
+  /** Visits (jumps to, or dispatches at) a pc before its code is translated; doubles every
+   *  TRANSLATIONS_PER_DOUBLING translations (see there). Counters saturate at 65535. */
+  private hotThreshold = getHotThreshold();
   /** Told about every translation (pc, context, JavaScript source): `--jit-dump`. */
   onTranslate: ((pc: number, ctx: number, source: string) => void) | undefined;
   readonly stats: JitStats = { translations: 0, translatedInstructions: 0, invalidations: 0, translateSeconds: 0, retiredTranslated: 0 };
@@ -144,8 +152,8 @@ export class Jit {
         if (this.cachePc[i] === (pc | 0) && this.cacheTag[i] === ((this.generation << 5) | ctx)) {
           region = this.cacheRegion[i];
           block = this.cacheBlock[i]!;
-        } else {
-          region = this.lookup(pc, ctx, i, landed);
+        } else if (landed) {
+          region = this.lookup(pc, ctx, i);
           block = this.lookupBlock;
         }
         if (region !== undefined) {
@@ -164,8 +172,13 @@ export class Jit {
     }
   }
 
-  /** The translation for `pc` in context `ctx`, translating hot code where control `landed`; fills cache slot `slot`. */
-  private lookup(pc: number, ctx: number, slot: number, landed: boolean): Region | undefined {
+  /**
+   * The translation for `pc` in context `ctx`, translating hot code; fills cache slot `slot`. Only
+   * asked where control landed (a jump target, a trap vector, an xRET target): elsewhere (after a CSR
+   * access, a device access, a budget that ended mid-block) the interpreter goes on to the next jump
+   * instead of starting a translation in mid-block.
+   */
+  private lookup(pc: number, ctx: number, slot: number): Region | undefined {
     const h = this.hart;
     let pa = pc;
     if (ctx & Ctx.FETCH_CHECKED) {
@@ -179,10 +192,6 @@ export class Jit {
     const key = (ppn * 0x100000 + (pc >>> 12)) * 32 + ctx;
     let entry = this.entries.get(key)?.get(pc);
     if (entry === undefined) {
-      // Only places control arrives at count towards a translation: jump targets, trap vectors,
-      // xRET targets. Elsewhere (after a CSR access, a device access, a budget that ended mid-block)
-      // the interpreter goes on to the next jump instead of starting a translation in mid-block.
-      if (!landed) return undefined;
       const j = hotIndex(pc);
       if (this.hot[j]! < this.hotThreshold) {
         this.hot[j]!++;
@@ -250,6 +259,7 @@ export class Jit {
       h.fastTlb.dropStorePage(page);
     }
     this.stats.translations++;
+    if (this.stats.translations % TRANSLATIONS_PER_DOUBLING === 0) this.hotThreshold = Math.min(this.hotThreshold * 2, 65535);
     this.stats.translatedInstructions += t.code.length;
     this.stats.translateSeconds += (performance.now() - t0) / 1e3;
     return byPc.get(pc);

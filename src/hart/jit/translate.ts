@@ -200,6 +200,7 @@ export function translate(entries: readonly number[], ctx: number, m32: Machine3
   const order = [...blocks.values()];
   const index = new Map(order.map((b, k) => [b.pc, k]));
   const gen = new Generator(ctx, m32, index);
+  gen.name = `tr_${(entries[0]! >>> 0).toString(16)}_${ctx}`;
   for (const b of order) gen.block(b);
   const code: [number, number][] = [];
   for (const b of order) for (const i of b.insns) code.push([i.pc, i.len]);
@@ -530,10 +531,13 @@ class Generator {
     }
   }
 
+  /** The function's name in profiles and traces: tr_<first pc>_<context>. */
+  name = "translated";
+
   finish(): string {
     return `"use strict";
 const { h, jit, x, m8, m16, m32, u8, u16, flags, ltag, loff, stag, soff, mulh, mulhu, mulhsu } = env;
-return function translated(b, limit) {
+return function ${this.name}(b, limit) {
   const csr = h.csr;
   const R0 = h.retired;
   const tb = ${this.checked ? "h.tlbBase()" : "0"};
