@@ -11,6 +11,7 @@ import { applyJitEnvironment, engineOption, isaOption, misalignedOption, parse, 
 import type { EngineName } from "../hart/engine.js";
 import type { MisalignedPolicy } from "../hart/hart.js";
 import type { IsaConfig } from "../isa/isa-string.js";
+import { BENCH_HELP, cmdBench } from "./bench-cmd.js";
 import { BOOT_HELP, COMPARE_HELP, cmdBoot, cmdCompare } from "./boot-cmd.js";
 import { ExitCode, UsageError, guestExitCode } from "./errors.js";
 import { formatStats } from "./format.js";
@@ -29,6 +30,7 @@ Commands:
   boot <kernel>        boot an S-mode kernel (ELF or Linux Image) on the TypeScript M-mode monitor
   compare <kernel>     boot a kernel under several delegation configurations, one table
   test <dir|elf...>    run riscv-tests-format ELFs: one line each, then "N passed, N failed"
+  bench <elf...>       instructions, MIPS and whole-process time per engine, against QEMU
   demo                 boot the bundled demo kernel and narrate its privileged events (npm start)
   help [command]       show help for a command
 
@@ -287,6 +289,7 @@ async function main(argv: string[]): Promise<number> {
       if (rest[0] === "demo") return print(DEMO_HELP);
       if (rest[0] === "boot") return print(BOOT_HELP);
       if (rest[0] === "compare") return print(COMPARE_HELP);
+      if (rest[0] === "bench") return print(BENCH_HELP);
       return print(HELP);
     case "-V":
     case "--version":
@@ -301,8 +304,10 @@ async function main(argv: string[]): Promise<number> {
       return cmdBoot(rest, readInput, stdout, stderr);
     case "compare":
       return cmdCompare(rest, readInput, stdout, stderr);
+    case "bench":
+      return cmdBench(rest, stdout, stderr);
     default:
-      throw new UsageError(`unknown command '${command}' (commands: run, boot, compare, test, demo, help)`);
+      throw new UsageError(`unknown command '${command}' (commands: run, boot, compare, test, bench, demo, help)`);
   }
 }
 

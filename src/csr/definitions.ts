@@ -132,7 +132,9 @@ function buildRows(): (CsrRow | undefined)[] {
       if (!h.config.isa.c) return;
       const C = misaLetter("C");
       if (!(v & C) && (h.pc + 4) & 2) return;
-      h.csr.misa = ((h.csr.misa & ~C) | (v & C)) >>> 0;
+      const next = ((h.csr.misa & ~C) | (v & C)) >>> 0;
+      if (next !== h.csr.misa) h.decodeCache.flush(); // the same bytes decode differently
+      h.csr.misa = next;
     },
   });
   def(Csr.medeleg, { name: "medeleg", read: (h) => h.csr.medeleg, write: (h, v) => { h.csr.medeleg = warl(h.csr.medeleg, v, DELEGABLE_EXCEPTIONS); } });

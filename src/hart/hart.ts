@@ -4,7 +4,7 @@ import { MSTATUS } from "../csr/bits.js";
 import { CsrFile, executeCsrInstruction } from "../csr/csr-file.js";
 import { Exception } from "../isa/cause.js";
 import { type IsaConfig, misaFor } from "../isa/isa-string.js";
-import { EXPANDED_RVC, RVC_UNKNOWN, rvcAt } from "../isa/rvc.js";
+import { rvcAt } from "../isa/rvc.js";
 import type { EngineName } from "./engine.js";
 import { FastTlb, TLB_WAYS, tlbSet } from "./fast-tlb.js";
 import { Jit } from "./jit/jit.js";
@@ -12,6 +12,7 @@ import { Mmu } from "./mmu.js";
 import { Access, PmpTable } from "./pmp.js";
 import { Slow, Stop } from "./stop.js";
 import { mulh, mulhsu, mulhu } from "./mul.js";
+import { DecodeCache, META_RVC, Op, decode, decodedImm } from "./decode.js";
 import { delegatee, enterTrapCsrs, mretCsrs, pendingInterrupt, sretCsrs } from "./trap.js";
 
 export interface HartConfig {
@@ -53,7 +54,10 @@ export function trapCountIndex(interrupt: boolean, cause: number, from: number, 
  * trap — a trap is recorded in the CSRs and `run` returns (DESIGN.md example 6).
  */
 export class Hart {
-  readonly x = new Int32Array(32);
+  /** x0..x31, then x32: where the interpreter's writes to x0 go (decode sends rd=0 there). */
+  private readonly xSink = new Int32Array(33);
+  /** The integer registers (x[0] is always 0). */
+  readonly x = this.xSink.subarray(0, 32);
   pc = 0;
   priv = 3;
   csr: CsrFile;
@@ -85,6 +89,8 @@ export class Hart {
   readonly fastTlb = new FastTlb();
   /** The block translator, when the engine is jit. */
   readonly jit: Jit | undefined;
+  /** Pre-decoded instructions for the interpreter, per RAM page. */
+  readonly decodeCache: DecodeCache;
   /** PMP entries compiled for checks, rebuilt on every pmpcfg/pmpaddr write (3.7). */
   readonly pmp = new PmpTable();
   /** Sv32 translation with a TLB (4.3); page-table accesses are PMP-checked as S-mode accesses. */
@@ -97,7 +103,13 @@ export class Hart {
     this.mmu = new Mmu(bus, (pa, size, access, priv) => this.pmp.allows(pa, size, access, priv));
     this.pmp.update(this.csr);
     bus.onPageFlagged = (page) => this.fastTlb.dropStorePage(page);
+    this.decodeCache = new DecodeCache(bus.ram, (page) => this.fastTlb.dropStorePage(page));
     this.jit = config.engine === "jit" ? new Jit(this) : undefined;
+    // A store to a page with decoded or translated instructions (self-modifying code).
+    bus.ram.onCodeWrite = (off, width) => {
+      this.decodeCache.written(off, width);
+      this.jit?.codeWritten(off, width);
+    };
   }
 
   /** satp, PMP or a fence changed what addresses mean: drop cached translations and PMP decisions. */
@@ -180,6 +192,7 @@ export class Hart {
     this.accountPrivilege();
     this.csr = new CsrFile(misaFor(this.config.isa));
     this.clearReservation();
+    this.decodeCache.flush();
     this.jit?.reset();
     this.memoryConfigChanged();
     this.x.fill(0);
@@ -250,7 +263,9 @@ export class Hart {
   /**
    * The interpreter loop: up to `limit` instructions. Interrupts are sampled once on entry; every
    * instruction that may change interrupt or translation state ends the call (Stop.Continue when
-   * only the hart changed), so the caller re-samples.
+   * only the hart changed), so the caller re-samples. Instructions come pre-decoded from the
+   * decode cache, per RAM page; a page that PMP cuts finer than 4 KiB is fetched and decoded anew
+   * at every instruction, as is a 32-bit instruction straddling two pages.
    */
   interpret(limit: number): number {
     const irq = pendingInterrupt(this.csr, this.priv);
@@ -258,13 +273,13 @@ export class Hart {
     // Under the jit engine, a taken jump to translated (or now hot) code ends the call.
     const jit = this.jit;
 
-    const x = this.x;
+    const x = this.xSink; // rd = 0 decodes to 32 (X0_SINK): x[0] stays 0 with no store per instruction
     const ram = this.bus.ram;
-    const ramBase = ram.base;
+    const ramBase = ram.base | 0;
     const ramWordLimit = ram.size - 3;
     const m32 = ram.i32, m16 = ram.i16, u16 = ram.u16, m8 = ram.i8, u8 = ram.bytes;
-    const rvc = EXPANDED_RVC;
     const pageFlags = ram.pageFlags;
+    const cache = this.decodeCache;
     // misa can change only through a CSR write, which ends this call: sample the extensions once.
     const misa = this.csr.misa;
     const cOn = (misa & (1 << 2)) !== 0;
@@ -272,16 +287,15 @@ export class Hart {
     const aOn = (misa & 1) !== 0;
     const alignMask = cOn ? 1 : 3; // IALIGN=16 with C, else 32
     const base = this.retired;
-    let pc = this.pc;
+    // pc, addresses and targets are int32 inside the loop (uint32 values above 2^31 would make V8
+    // compute with doubles); they become uint32 where they leave it.
+    let pc = this.pc | 0;
     let stop: number = Stop.Limit;
     let n = 0;
-    let insn = 0;
-    let raw = 0;
-    let len = 4;
     let addr = 0;
     let off = 0;
+    let target = 0;
 
-    const fetchLimit = cOn ? ram.size - 1 : ramWordLimit; // the last offset a fetch may start below
     // Translation and PMP apply per privilege; both change only at events that end this call.
     const csr = this.csr;
     const pmpSummary = this.pmp.summary;
@@ -291,239 +305,240 @@ export class Hart {
     const dataPmpFree = dataPriv < 3 ? pmpSummary.allowAllSU32 : !pmpSummary.anyLocked;
     const fetchChecked = (paging && this.priv < 3) || !fetchPmpFree;
     const dataChecked = (paging && dataPriv < 3) || !dataPmpFree;
-    // A one-page fetch translation cache for this call (a TLB may hold translations until SFENCE.VMA,
-    // 4.3.2), only when PMP cannot cut a page finer than the translation; data use the fast TLB.
-    let fetchVpn = fetchPmpFree ? -1 : -2, fetchPage = 0;
     const tlb = this.fastTlb;
     const loadTag = tlb.loadTag, loadOff = tlb.loadOff, storeTag = tlb.storeTag, storeOff = tlb.storeOff;
     const tb = this.tlbBase();
     let ti = 0;
+    // The virtual page whose decoded slots are at hand (a TLB may keep its translation until
+    // SFENCE.VMA, 4.3.2; satp, PMP and fences end this call), and its RAM offset.
+    let pageVpn = -1;
+    let slots: Int32Array = NO_SLOTS;
+    let pageOff = 0;
+    let meta = 0, imm = 0;
 
     loop: while (n < limit) {
-      if (fetchChecked && (pc >>> 12 !== fetchVpn || (pc & 0xffe) === 0xffe)) {
-        // Translated or PMP-checked fetch (a page-straddling 32-bit instruction always comes here).
-        this.pc = pc; this.retired = base + n;
-        const fetched = this.fetchChecked(cOn);
-        if (fetched < 0) return this.fetchStop; // the fetch trapped
-        if (fetchVpn !== -2) { fetchVpn = pc >>> 12; fetchPage = this.fetchPa - (pc & 0xfff); }
-        raw = this.fetchedRaw;
-        len = fetched;
-        insn = len === 2 ? rvcAt(raw & 0xffff) : raw;
-        if (insn === 0) { this.ilen = 2; return this.illegal(raw); }
-      } else {
-        off = fetchChecked ? (fetchPage + (pc & 0xfff) - ramBase) >>> 0 : (pc - ramBase) >>> 0;
-        if (off >= fetchLimit) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionAccessFault, false, pc, pc); }
-        if (!cOn) {
-          insn = raw = m32[off >>> 2]!;
-        } else {
-          // Word-aligned pc: one 32-bit read serves both a full instruction and a compressed one.
-          raw = off & 2 ? u16[off >>> 1]! : m32[off >>> 2]!;
-          if ((raw & 3) === 3 && (off & 2) === 0) {
-            len = 4;
-            insn = raw;
-          } else if ((raw & 3) !== 3) {
-            raw &= 0xffff;
-            len = 2;
-            insn = rvc[raw]!;
-            if (insn === RVC_UNKNOWN) insn = rvcAt(raw);
-            if (insn === 0) { this.pc = pc; this.retired = base + n; this.ilen = 2; return this.illegal(raw); }
-          } else {
-            // A 32-bit instruction at pc = 2 mod 4; its second half may lie past the end of RAM (3.1.16).
-            if (off + 2 >= fetchLimit) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionAccessFault, false, (pc + 2) >>> 0, pc); }
-            len = 4;
-            insn = raw = raw | (u16[(off >>> 1) + 1]! << 16);
+      if (pc >>> 12 === pageVpn) {
+        const s = pc & 0xffe;
+        meta = slots[s]!;
+        if (meta === 0) {
+          meta = cache.fill(slots, s, pageOff + (pc & 0xfff), cOn, mOn, aOn);
+          if (meta === Op.STRADDLE) {
+            // Not kept: the second half is fetched (and translated) anew each time.
+            this.pc = pc >>> 0; this.retired = base + n;
+            if (this.fetchChecked(cOn) < 0) return this.fetchStop;
+            meta = decode(this.fetchedRaw, this.fetchedRaw, mOn, aOn);
+            slots[s + 1] = decodedImm;
           }
+        }
+        imm = slots[s + 1]!;
+      } else {
+        this.pc = pc >>> 0; this.retired = base + n;
+        const at = this.fetchPage(pc >>> 0, fetchChecked);
+        if (at === FETCH_TRAPPED) return this.fetchStop;
+        if (at >= 0) {
+          pageVpn = pc >>> 12;
+          pageOff = at;
+          slots = cache.page(at >>> 12);
+          continue;
+        }
+        // PMP cuts this page: every fetch is checked and decoded on its own.
+        const len = this.fetchChecked(cOn);
+        if (len < 0) return this.fetchStop;
+        const raw = this.fetchedRaw;
+        if (len === 2) {
+          const insn = rvcAt(raw & 0xffff);
+          meta = (insn === 0 ? Op.ILLEGAL : decode(insn, raw & 0xffff, mOn, aOn)) | META_RVC;
+          imm = insn === 0 ? raw & 0xffff : decodedImm;
+        } else {
+          meta = decode(raw, raw, mOn, aOn);
+          imm = decodedImm;
         }
       }
-      const rd = (insn >>> 7) & 31;
-      const rs1 = (insn >>> 15) & 31;
-      const rs2 = (insn >>> 20) & 31;
-      const f3 = (insn >>> 12) & 7;
-      switch (insn & 0x7f) {
-        case 0x37: // LUI
-          x[rd] = insn & 0xfffff000;
-          pc = (pc + len) >>> 0;
-          break;
-        case 0x17: // AUIPC
-          x[rd] = pc + (insn & 0xfffff000);
-          pc = (pc + len) >>> 0;
-          break;
-        case 0x6f: { // JAL
-          const target = (pc + (((insn >> 11) & ~0xfffff) | (insn & 0xff000) | ((insn >>> 9) & 0x800) | ((insn >>> 20) & 0x7fe))) >>> 0;
-          if (target & alignMask) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target, pc); }
+      const rd = (meta >>> 8) & 63;
+      const rs1 = (meta >>> 16) & 31;
+      const rs2 = meta >>> 24;
+      const len = 4 - ((meta >>> 6) & 2); // 2 for RVC
+      switch (meta & 0x7f) {
+        case Op.LUI: x[rd] = imm; pc = (pc + len) | 0; break;
+        case Op.AUIPC: x[rd] = pc + imm; pc = (pc + len) | 0; break;
+        case Op.JAL:
+          target = (pc + imm) | 0;
+          if (target & alignMask) { this.pc = pc >>> 0; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target >>> 0, pc >>> 0); }
           x[rd] = pc + len;
           pc = target;
-          if (jit !== undefined && jit.wants(target)) { x[0] = 0; n++; stop = Stop.Continue; break loop; }
+          if (jit !== undefined && jit.wants(target >>> 0)) { n++; stop = Stop.Continue; break loop; }
           break;
-        }
-        case 0x67: { // JALR
-          if (f3 !== 0) { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
-          const target = ((x[rs1]! + (insn >> 20)) & ~1) >>> 0;
-          if (target & alignMask) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target, pc); }
+        case Op.JALR:
+          target = (x[rs1]! + imm) & ~1;
+          if (target & alignMask) { this.pc = pc >>> 0; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target >>> 0, pc >>> 0); }
           x[rd] = pc + len;
           pc = target;
-          if (jit !== undefined && jit.wants(target)) { x[0] = 0; n++; stop = Stop.Continue; break loop; }
+          if (jit !== undefined && jit.wants(target >>> 0)) { n++; stop = Stop.Continue; break loop; }
           break;
-        }
-        case 0x63: { // BRANCH
+        case Op.BEQ: case Op.BNE: case Op.BLT: case Op.BGE: case Op.BLTU: case Op.BGEU: {
           const a = x[rs1]!, b = x[rs2]!;
           let taken: boolean;
-          switch (f3) {
-            case 0: taken = a === b; break;
-            case 1: taken = a !== b; break;
-            case 4: taken = a < b; break;
-            case 5: taken = a >= b; break;
-            case 6: taken = a >>> 0 < b >>> 0; break;
-            case 7: taken = a >>> 0 >= b >>> 0; break;
-            default: this.pc = pc; this.retired = base + n; return this.illegal(raw);
+          switch (meta & 0x7f) {
+            case Op.BEQ: taken = a === b; break;
+            case Op.BNE: taken = a !== b; break;
+            case Op.BLT: taken = a < b; break;
+            case Op.BGE: taken = a >= b; break;
+            case Op.BLTU: taken = a >>> 0 < b >>> 0; break;
+            default: taken = a >>> 0 >= b >>> 0; break;
           }
           if (taken) {
-            const target = (pc + (((insn >> 19) & ~0xfff) | ((insn << 4) & 0x800) | ((insn >>> 20) & 0x7e0) | ((insn >>> 7) & 0x1e))) >>> 0;
-            if (target & alignMask) { this.pc = pc; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target, pc); }
+            target = (pc + imm) | 0;
+            if (target & alignMask) { this.pc = pc >>> 0; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target >>> 0, pc >>> 0); }
             pc = target;
-            if (jit !== undefined && jit.wants(target)) { n++; stop = Stop.Continue; break loop; }
+            if (jit !== undefined && jit.wants(target >>> 0)) { n++; stop = Stop.Continue; break loop; }
           } else {
-            pc = (pc + len) >>> 0;
-            if (jit !== undefined) jit.passes(pc);
+            pc = (pc + len) | 0;
+            if (jit !== undefined) jit.passes(pc >>> 0);
           }
           break;
         }
-        case 0x03: { // LOAD
-          if (f3 === 3 || f3 > 5) { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
-          addr = (x[rs1]! + (insn >> 20)) >>> 0;
+        case Op.LB: case Op.LH: case Op.LW: case Op.LBU: case Op.LHU: {
+          const f3 = LOAD_F3[(meta & 0x7f) - Op.LB]!;
+          addr = (x[rs1]! + imm) | 0;
           if ((addr & ((1 << (f3 & 3)) - 1)) === 0) {
-            if (!dataChecked) off = (addr - ramBase) >>> 0;
+            if (!dataChecked) off = (addr - ramBase) | 0;
             else {
               ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-              off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1 >>> 0;
+              off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
             }
-            if (off < ramWordLimit) {
-              let v: number;
+            if (off >>> 0 < ramWordLimit) {
               switch (f3) {
-                case 0: v = m8[off]!; break;
-                case 1: v = m16[off >>> 1]!; break;
-                case 2: v = m32[off >>> 2]!; break;
-                case 4: v = u8[off]!; break;
-                default: v = u16[off >>> 1]!; break;
+                case 0: x[rd] = m8[off]!; break;
+                case 1: x[rd] = m16[off >>> 1]!; break;
+                case 2: x[rd] = m32[off >>> 2]!; break;
+                case 4: x[rd] = u8[off]!; break;
+                default: x[rd] = u16[off >>> 1]!; break;
               }
-              x[rd] = v;
-              pc = (pc + len) >>> 0;
+              pc = (pc + len) | 0;
               break;
             }
           }
           // Misaligned, a translation the fast TLB lacks, a device, or nothing at all.
           this.ilen = len;
-          const v = this.loadSlow(addr, f3, pc, base + n);
+          const v = this.loadSlow(addr >>> 0, f3, pc >>> 0, base + n);
           if (this.slowStatus === Slow.Trapped) return this.slowStop;
           x[rd] = v;
-          pc = (pc + len) >>> 0;
-          if (this.slowStatus === Slow.DoneStop) { x[0] = 0; n++; stop = Stop.Event; break loop; } // device state may change
+          pc = (pc + len) | 0;
+          if (this.slowStatus === Slow.DoneStop) { n++; stop = Stop.Event; break loop; } // device state may change
           break;
         }
-        case 0x23: { // STORE
-          if (f3 > 2) { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
-          addr = (x[rs1]! + (((insn >> 20) & ~0x1f) | ((insn >>> 7) & 0x1f))) >>> 0;
+        case Op.SB: case Op.SH: case Op.SW: {
+          const f3 = (meta & 0x7f) - Op.SB;
+          addr = (x[rs1]! + imm) | 0;
           if ((addr & ((1 << f3) - 1)) === 0) {
             if (!dataChecked) {
-              off = (addr - ramBase) >>> 0;
-              if (off >= ramWordLimit || pageFlags[off >>> 12] !== 0) off = -1 >>> 0;
+              off = (addr - ramBase) | 0;
+              if (off >>> 0 >= ramWordLimit || pageFlags[off >>> 12] !== 0) off = -1;
             } else {
               ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-              off = storeTag[ti] === addr >>> 12 ? storeOff[ti]! + (addr & 0xfff) : -1 >>> 0;
+              off = storeTag[ti] === addr >>> 12 ? storeOff[ti]! + (addr & 0xfff) : -1;
             }
-            if (off < ramWordLimit) {
+            if (off >>> 0 < ramWordLimit) {
               const v = x[rs2]!;
               if (f3 === 0) m8[off] = v;
               else if (f3 === 1) m16[off >>> 1] = v;
               else m32[off >>> 2] = v;
-              pc = (pc + len) >>> 0;
+              pc = (pc + len) | 0;
               break;
             }
           }
           // Misaligned, untranslated, a flagged page (code, HTIF, reservation), a device, or nothing.
           this.ilen = len;
-          const status = this.storeSlow(addr, f3, x[rs2]!, pc, base + n);
+          const status = this.storeSlow(addr >>> 0, f3, x[rs2]!, pc >>> 0, base + n);
           if (status === Slow.Trapped) return this.slowStop;
-          pc = (pc + len) >>> 0;
-          if (status === Slow.DoneStop) { x[0] = 0; n++; stop = Stop.Event; break loop; }
+          pc = (pc + len) | 0;
+          if (status === Slow.DoneStop) { n++; stop = Stop.Event; break loop; }
           break;
         }
-        case 0x13: { // OP-IMM
-          const a = x[rs1]!;
-          const imm = insn >> 20;
-          switch (f3) {
-            case 0: x[rd] = a + imm; break;
-            case 2: x[rd] = a < imm ? 1 : 0; break;
-            case 3: x[rd] = a >>> 0 < imm >>> 0 ? 1 : 0; break;
-            case 4: x[rd] = a ^ imm; break;
-            case 6: x[rd] = a | imm; break;
-            case 7: x[rd] = a & imm; break;
-            case 1:
-              if (insn >>> 25 !== 0) { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
-              x[rd] = a << rs2;
-              break;
-            default: // 5
-              if (insn >>> 25 === 0) x[rd] = a >>> rs2;
-              else if (insn >>> 25 === 0x20) x[rd] = a >> rs2;
-              else { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
-              break;
-          }
-          pc = (pc + len) >>> 0;
-          break;
-        }
-        case 0x33: { // OP
+        case Op.ADDI: x[rd] = x[rs1]! + imm; pc = (pc + len) | 0; break;
+        case Op.SLTI: x[rd] = x[rs1]! < imm ? 1 : 0; pc = (pc + len) | 0; break;
+        case Op.SLTIU: x[rd] = x[rs1]! >>> 0 < imm >>> 0 ? 1 : 0; pc = (pc + len) | 0; break;
+        case Op.XORI: x[rd] = x[rs1]! ^ imm; pc = (pc + len) | 0; break;
+        case Op.ORI: x[rd] = x[rs1]! | imm; pc = (pc + len) | 0; break;
+        case Op.ANDI: x[rd] = x[rs1]! & imm; pc = (pc + len) | 0; break;
+        case Op.SLLI: x[rd] = x[rs1]! << rs2; pc = (pc + len) | 0; break;
+        case Op.SRLI: x[rd] = x[rs1]! >>> rs2; pc = (pc + len) | 0; break;
+        case Op.SRAI: x[rd] = x[rs1]! >> rs2; pc = (pc + len) | 0; break;
+        case Op.ADD: x[rd] = x[rs1]! + x[rs2]!; pc = (pc + len) | 0; break;
+        case Op.SUB: x[rd] = x[rs1]! - x[rs2]!; pc = (pc + len) | 0; break;
+        case Op.SLL: x[rd] = x[rs1]! << (x[rs2]! & 31); pc = (pc + len) | 0; break;
+        case Op.SLT: x[rd] = x[rs1]! < x[rs2]! ? 1 : 0; pc = (pc + len) | 0; break;
+        case Op.SLTU: x[rd] = x[rs1]! >>> 0 < x[rs2]! >>> 0 ? 1 : 0; pc = (pc + len) | 0; break;
+        case Op.XOR: x[rd] = x[rs1]! ^ x[rs2]!; pc = (pc + len) | 0; break;
+        case Op.SRL: x[rd] = x[rs1]! >>> (x[rs2]! & 31); pc = (pc + len) | 0; break;
+        case Op.SRA: x[rd] = x[rs1]! >> (x[rs2]! & 31); pc = (pc + len) | 0; break;
+        case Op.OR: x[rd] = x[rs1]! | x[rs2]!; pc = (pc + len) | 0; break;
+        case Op.AND: x[rd] = x[rs1]! & x[rs2]!; pc = (pc + len) | 0; break;
+        case Op.MUL: x[rd] = Math.imul(x[rs1]!, x[rs2]!); pc = (pc + len) | 0; break;
+        case Op.MULH: x[rd] = mulh(x[rs1]!, x[rs2]!); pc = (pc + len) | 0; break;
+        case Op.MULHSU: x[rd] = mulhsu(x[rs1]!, x[rs2]!); pc = (pc + len) | 0; break;
+        case Op.MULHU: x[rd] = mulhu(x[rs1]!, x[rs2]!); pc = (pc + len) | 0; break;
+        // Division by zero and overflow have defined results, no trap (unpriv. 13.2).
+        case Op.DIV: {
           const a = x[rs1]!, b = x[rs2]!;
-          const f7 = insn >>> 25;
-          if (f7 === 0) {
-            switch (f3) {
-              case 0: x[rd] = a + b; break;
-              case 1: x[rd] = a << (b & 31); break;
-              case 2: x[rd] = a < b ? 1 : 0; break;
-              case 3: x[rd] = a >>> 0 < b >>> 0 ? 1 : 0; break;
-              case 4: x[rd] = a ^ b; break;
-              case 5: x[rd] = a >>> (b & 31); break;
-              case 6: x[rd] = a | b; break;
-              default: x[rd] = a & b; break;
-            }
-          } else if (f7 === 1 && mOn) {
-            switch (f3) {
-              case 0: x[rd] = Math.imul(a, b); break;
-              case 1: x[rd] = mulh(a, b); break;
-              case 2: x[rd] = mulhsu(a, b); break;
-              case 3: x[rd] = mulhu(a, b); break;
-              // Division by zero and overflow have defined results, no trap (unpriv. 13.2).
-              case 4: x[rd] = b === 0 ? -1 : a === -0x80000000 && b === -1 ? a : (a / b) | 0; break;
-              case 5: x[rd] = b === 0 ? -1 : ((a >>> 0) / (b >>> 0)) | 0; break;
-              case 6: x[rd] = b === 0 ? a : a === -0x80000000 && b === -1 ? 0 : a % b; break;
-              default: x[rd] = b === 0 ? a : (a >>> 0) % (b >>> 0); break;
-            }
-          } else if (f7 === 0x20 && f3 === 0) x[rd] = a - b;
-          else if (f7 === 0x20 && f3 === 5) x[rd] = a >> (b & 31);
-          else { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
-          pc = (pc + len) >>> 0;
+          x[rd] = b === 0 ? -1 : a === -0x80000000 && b === -1 ? a : (a / b) | 0;
+          pc = (pc + len) | 0;
           break;
         }
-        case 0x0f: // MISC-MEM: FENCE is a no-op on one in-order hart; FENCE.I has no cache to flush yet.
-          if (f3 > 1) { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
-          pc = (pc + len) >>> 0;
+        case Op.DIVU: {
+          const a = x[rs1]!, b = x[rs2]!;
+          x[rd] = b === 0 ? -1 : ((a >>> 0) / (b >>> 0)) | 0;
+          pc = (pc + len) | 0;
           break;
-        case 0x73: // SYSTEM: always leaves the loop (privilege, CSRs and interrupts may change).
-          this.pc = pc; this.retired = base + n; this.ilen = len;
-          return this.executeSystem(insn);
-        case 0x2f: // AMO (A extension): always a slow path
-          if (!aOn) { this.pc = pc; this.retired = base + n; return this.illegal(raw); }
-          this.pc = pc; this.retired = base + n; this.ilen = len;
-          return this.executeAtomic(insn);
-        default:
-          this.pc = pc; this.retired = base + n;
-          return this.illegal(raw);
+        }
+        case Op.REM: {
+          const a = x[rs1]!, b = x[rs2]!;
+          x[rd] = b === 0 ? a : a === -0x80000000 && b === -1 ? 0 : a % b;
+          pc = (pc + len) | 0;
+          break;
+        }
+        case Op.REMU: {
+          const a = x[rs1]!, b = x[rs2]!;
+          x[rd] = b === 0 ? a : (a >>> 0) % (b >>> 0);
+          pc = (pc + len) | 0;
+          break;
+        }
+        // FENCE: one in-order hart. FENCE.I: stores to instructions already reach the decode cache.
+        case Op.FENCE: case Op.FENCE_I: pc = (pc + len) | 0; break;
+        case Op.SYSTEM: // always leaves the loop (privilege, CSRs and interrupts may change)
+          this.pc = pc >>> 0; this.retired = base + n; this.ilen = len;
+          return this.executeSystem(imm);
+        case Op.AMO: // A extension: always a slow path
+          this.pc = pc >>> 0; this.retired = base + n; this.ilen = len;
+          return this.executeAtomic(imm);
+        default: // ILLEGAL: xtval holds the instruction bits as fetched (3.1.16)
+          this.pc = pc >>> 0; this.retired = base + n; this.ilen = len;
+          return this.illegal(imm);
       }
-      x[0] = 0;
       n++;
     }
-    this.pc = pc;
+    this.pc = pc >>> 0;
     this.retired = base + n;
     return stop;
+  }
+
+  /**
+   * Where the code page of `pc` is in RAM, for the interpreter: its RAM offset (page-aligned) when
+   * the current privilege may fetch from all of it; -1 when PMP cuts the page (every fetch is then
+   * checked on its own); FETCH_TRAPPED after taking the fetch exception (fetchStop has the Stop).
+   */
+  private fetchPage(pc: number, checked: boolean): number {
+    const ram = this.bus.ram;
+    let pa = pc;
+    if (checked) {
+      pa = this.fetchAddress(pc, 2);
+      if (pa < 0) { this.fetchStop = this.trap(this.faultCause, false, pc, pc); return FETCH_TRAPPED; }
+    }
+    const off = pa - ram.base;
+    if (off < 0 || off + 2 > ram.size) { this.fetchStop = this.trap(Exception.InstructionAccessFault, false, pc, pc); return FETCH_TRAPPED; }
+    const page = off - (off & 0xfff);
+    if (checked && !this.pmp.allows(ram.base + page, 4096, Access.Fetch, this.priv)) return -1;
+    return page;
   }
 
   /** The raw bits `fetchChecked` read (16 or 32), or the Stop of the trap it took. */
@@ -866,3 +881,10 @@ export class Hart {
 const AMO_FUNCTIONS = new Set([0x02, 0x03, 0x01, 0x00, 0x04, 0x0c, 0x08, 0x10, 0x14, 0x18, 0x1c]);
 
 export { mulh, mulhsu, mulhu } from "./mul.js";
+
+/** funct3 of LB, LH, LW, LBU, LHU (Op.LB + i). */
+const LOAD_F3 = [0, 1, 2, 4, 5];
+/** fetchPage's answer when the fetch trapped. */
+const FETCH_TRAPPED = -2;
+/** No decoded page yet. */
+const NO_SLOTS = new Int32Array(0);

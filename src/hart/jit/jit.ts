@@ -88,7 +88,6 @@ export class Jit {
 
   constructor(private readonly hart: Hart) {
     const ram = hart.bus.ram;
-    ram.onCodeWrite = (off, width) => this.codeWritten(off, width);
     const tlb = hart.fastTlb;
     this.env = {
       h: hart, jit: this, x: hart.x, m8: ram.i8, m16: ram.i16, m32: ram.i32, u8: ram.bytes, u16: ram.u16, flags: ram.pageFlags,
@@ -266,7 +265,7 @@ export class Jit {
   }
 
   /** RAM bytes [off, off+width) are being written: drop the translations of their page if they read them. */
-  private codeWritten(off: number, width: number): void {
+  codeWritten(off: number, width: number): void {
     for (let w = off >>> 2; w <= (off + width - 1) >>> 2; w++) {
       const page = w >>> 10;
       const p = this.pages.get(page);
