@@ -10,7 +10,7 @@ passed=0; failed=0
 for args in "console=hvc0 earlycon=sbi|opensbi" "console=ttyS0 earlycon=sbi|opensbi" "console=hvc0 earlycon=sbi|none"; do
   append=${args%|*}; preset=${args#*|}
   log=$(mktemp)
-  node dist/cli/main.js boot "$image" --append "$append" --delegation "$preset" --max-insns 200M --stats </dev/null >"$log" 2>&1
+  node dist/bin/main.js boot "$image" --append "$append" --delegation "$preset" --max-insns 200M --stats </dev/null >"$log" 2>&1
   code=$?
   if [ "$code" = 0 ] && grep -q "trapvisor-init: all checks passed" "$log"; then
     passed=$((passed + 1))

@@ -132,4 +132,4 @@ vmlinux="$BUILD/vmlinux"
 elapsed=$(( $(date +%s) - start ))
 log "done in ${elapsed}s: Linux $kver for rv32imac, initramfs with trapvisor /init"
 printf '  %-50s %10s bytes\n' "$image" "$(stat -c %s "$image")" "$vmlinux" "$(stat -c %s "$vmlinux")"
-echo "boot it with: node dist/cli/main.js boot $image --append \"console=hvc0 earlycon=sbi\""
+echo "boot it with: node dist/bin/main.js boot $image --append \"console=hvc0 earlycon=sbi\""

@@ -9,3 +9,6 @@ export { causeName, privName, Exception, Interrupt } from "./isa/cause.js";
 export { Csr } from "./isa/csr-addr.js";
 export { runTest } from "./testing.js";
 export type { TestOutcome } from "./testing.js";
+export { warmUp } from "./warmup.js";
+export { benchElf } from "./bench/elf-bench.js";
+export type { BenchOptions, ElfBenchResult, EngineResult } from "./bench/elf-bench.js";

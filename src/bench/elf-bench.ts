@@ -15,8 +15,10 @@ import { ElfError, type ElfImage, parseElf } from "../loader/elf.js";
 import { isLinuxImage } from "../loader/linux-image.js";
 import { Machine } from "../machine.js";
 import { PRESETS } from "../monitor/delegation.js";
+import { warmUp } from "../warmup.js";
 
-const CLI = fileURLToPath(new URL("../cli/main.js", import.meta.url));
+/** The CLI as installed (the bundle `npm run build` writes; the same path from dist/bench and dist/bin). */
+const CLI = fileURLToPath(new URL("../bin/main.js", import.meta.url));
 /** The M-mode SBI firmware QEMU runs S-mode kernels on (QEMU 7.2 ships none for RV32). */
 export const TVFW = fileURLToPath(new URL("../../bench/firmware/tvfw.elf", import.meta.url));
 const QEMU = "qemu-system-riscv32";
@@ -30,7 +32,7 @@ export interface BenchOptions {
   engines: EngineName[];
   /** In-process runs per engine (median); one extra warm-up run precedes them. */
   runs: number;
-  /** Whole-process runs of trapvisor per engine and of QEMU (median each). */
+  /** Rounds of whole-process runs (each round runs QEMU and trapvisor per engine once; medians). */
   procRuns: number;
   /** Compare with QEMU when it is installed. */
   qemu: boolean;
@@ -39,6 +41,8 @@ export interface BenchOptions {
   maxInsns: number;
   /** Progress lines (stderr in the CLI). */
   log?: (line: string) => void;
+  /** The trapvisor CLI to time (default: the installed bundle, dist/bin/main.js). */
+  cli?: string;
 }
 
 export interface EngineResult {
@@ -140,41 +144,61 @@ async function median(runs: number, f: () => void): Promise<number> {
 }
 
 export async function benchElf(path: string, o: BenchOptions): Promise<ElfBenchResult> {
+  warmUp(o.engines);
   const name = basename(path);
   const log = o.log ?? (() => {});
   const { image, kind } = loadBenchImage(path, readFileSync(path));
   const result: ElfBenchResult = { name, path, kind, engines: [] };
-  const q = o.qemu ? qemuInfo() : null;
-  if (q) {
-    const args = qemuArgs(path, kind, o.append);
-    if (kind === "kernel" && !existsSync(TVFW)) throw new ElfError(`${TVFW}: firmware for QEMU missing`);
-    log(`${name}: QEMU, ${o.procRuns} runs`);
-    const s = await median(o.procRuns, () => timeProcess(QEMU, args));
-    result.qemu = { command: [QEMU, ...args].join(" "), s };
-    if (q.oneInsn) {
-      log(`${name}: QEMU ${q.oneInsn.join(" ")}, ${o.procRuns} runs`);
-      result.qemu.oneInsnS = await median(o.procRuns, () => timeProcess(QEMU, [...q.oneInsn!, ...args]));
-      result.qemu.oneInsnFlag = q.oneInsn.join(" ");
-    }
-  }
   for (const engine of o.engines) {
     log(`${name}: trapvisor --engine ${engine} in-process, ${o.runs} runs`);
     let instructions = 0;
     const inProcessS = await median(o.runs, () => { instructions = runOnce(image, name, kind, engine, o); });
-    const r: EngineResult = { engine, instructions, inProcessS, mips: instructions / inProcessS / 1e6 };
-    if (o.procRuns > 0) {
-      log(`${name}: trapvisor --engine ${engine} whole process, ${o.procRuns} runs`);
-      const args = [CLI, kind === "kernel" ? "boot" : "run", path, "--engine", engine, "--max-insns", String(o.maxInsns),
-        ...(kind === "kernel" && o.append !== undefined ? ["--append", o.append] : [])];
-      r.processS = await median(o.procRuns, () => timeProcess(process.execPath, args));
-      if (result.qemu) {
-        r.vsQemu = result.qemu.s / r.processS;
-        if (result.qemu.oneInsnS !== undefined) r.vsQemuOneInsn = result.qemu.oneInsnS / r.processS;
-      }
-    }
-    result.engines.push(r);
+    result.engines.push({ engine, instructions, inProcessS, mips: instructions / inProcessS / 1e6 });
   }
+  if (o.procRuns === 0) return result;
+
+  // Whole processes, in interleaved rounds (QEMU, QEMU single-step, trapvisor per engine, then again)
+  // so that a machine whose speed drifts during the run weighs on every column alike.
+  const q = o.qemu ? qemuInfo() : null;
+  if (q && kind === "kernel" && !existsSync(TVFW)) throw new ElfError(`${TVFW}: the firmware QEMU needs is missing`);
+  const qArgs = qemuArgs(path, kind, o.append);
+  const commands: { label: string; cmd: string; args: string[]; times: number[] }[] = [];
+  if (q) {
+    commands.push({ label: "QEMU", cmd: QEMU, args: qArgs, times: [] });
+    if (q.oneInsn) commands.push({ label: `QEMU ${q.oneInsn.join(" ")}`, cmd: QEMU, args: [...q.oneInsn, ...qArgs], times: [] });
+  }
+  for (const engine of o.engines) {
+    commands.push({
+      label: `trapvisor --engine ${engine}`, cmd: process.execPath, times: [],
+      args: [o.cli ?? CLI, kind === "kernel" ? "boot" : "run", path, "--engine", engine, "--max-insns", String(o.maxInsns),
+        ...(kind === "kernel" && o.append !== undefined ? ["--append", o.append] : [])],
+    });
+  }
+  for (let round = 1; round <= o.procRuns; round++) {
+    log(`${name}: whole processes, round ${round} of ${o.procRuns} (${commands.map((c) => c.label).join(", ")})`);
+    for (const c of commands) c.times.push(timeProcess(c.cmd, c.args));
+  }
+  if (q) {
+    result.qemu = { command: [QEMU, ...qArgs].join(" "), s: medianOf(commands[0]!.times) };
+    if (q.oneInsn) {
+      result.qemu.oneInsnS = medianOf(commands[1]!.times);
+      result.qemu.oneInsnFlag = q.oneInsn.join(" ");
+    }
+  }
+  result.engines.forEach((r, i) => {
+    r.processS = medianOf(commands[commands.length - o.engines.length + i]!.times);
+    if (result.qemu) {
+      r.vsQemu = result.qemu.s / r.processS;
+      if (result.qemu.oneInsnS !== undefined) r.vsQemuOneInsn = result.qemu.oneInsnS / r.processS;
+    }
+  });
   return result;
+}
+
+function medianOf(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 const fixed = (v: number | undefined, d: number): string => (v === undefined ? "-" : v.toFixed(d));

@@ -20,7 +20,8 @@ above 1 trapvisor is faster. Every run must end with exit status 0 (the guest's 
 Options:
   --engine E        interp, jit or both (default both)
   --runs N          in-process runs per engine, after one warm-up run (default 5)
-  --proc-runs N     whole-process runs of trapvisor (per engine) and of QEMU (default 5; 0 skips)
+  --proc-runs N     rounds of whole-process runs, each round QEMU, QEMU single-step and trapvisor
+                    per engine once (default 5; 0 skips them)
   --no-qemu         do not run QEMU
   --append TEXT     kernel command line for kernels (Linux: e.g. "console=hvc0")
   --max-insns N     per-run instruction limit (default 2G)
@@ -64,7 +65,7 @@ export async function cmdBench(argv: string[], stdout: FdWriter, stderr: FdWrite
   const json = {
     method: {
       mips: `in-process, median of ${options.runs} runs after one warm-up run (tinybench)`,
-      seconds: procRuns > 0 ? `whole process, median of ${procRuns} runs` : "not measured (--proc-runs 0)",
+      seconds: procRuns > 0 ? `whole process, median of ${procRuns} interleaved rounds` : "not measured (--proc-runs 0)",
       ratio: "QEMU seconds / trapvisor seconds, whole processes",
       qemu: q ? q.version : options.qemu ? "qemu-system-riscv32 not found" : "not run (--no-qemu)",
       node: process.version,

@@ -10,6 +10,7 @@ import { table } from "./format.js";
 import { narrateDelegatedTrap, narrateMonitorEvent } from "./narrate.js";
 import type { FdWriter } from "./output.js";
 import { traceObserver } from "./trace.js";
+import { warmUp } from "../warmup.js";
 
 export const BOOT_HELP = `Usage: trapvisor boot <kernel.elf | Image> [options]
 
@@ -159,6 +160,7 @@ export async function cmdBoot(argv: string[], read: (p: string) => Uint8Array, o
   };
   const maxInsns = parseCount("--max-insns", values["max-insns"], 1e9);
   const image = parseKernel(read(path), name);
+  warmUp([opts.engine!]);
   const narrate = !!values.narrate;
   if (narrate) {
     opts.onEvent = (e) => {
@@ -293,6 +295,7 @@ export function cmdCompare(argv: string[], read: (p: string) => Uint8Array, out:
   const image = parseKernel(read(path), name);
   const isa = isaOption(values.isa);
   const engine = engineOption(values.engine);
+  warmUp([engine]);
   const rows: CompareRow[] = [];
   for (const delegation of configs) {
     for (const timeCsr of timeModes) {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 
 // End-to-end: the compiled CLI (npm test builds dist/ first, see the pretest script).
 const root = new URL("../../", import.meta.url).pathname;
-const cli = join(root, "dist/cli/main.js");
+const cli = join(root, "dist/bin/main.js");
 const own = (p: string): string => join(root, "riscv-tests", p);
 
 function trapvisor(...args: string[]) {

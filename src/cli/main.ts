@@ -17,6 +17,7 @@ import { ExitCode, UsageError, guestExitCode } from "./errors.js";
 import { formatStats } from "./format.js";
 import { FdWriter } from "./output.js";
 import { traceObserver } from "./trace.js";
+import { warmUp } from "../warmup.js";
 
 const VERSION = "0.1.0";
 const DEMO_KERNEL = fileURLToPath(new URL("../../riscv-tests/guests/demo.elf", import.meta.url));
@@ -129,6 +130,7 @@ interface RunOptions { isa: IsaConfig; misaligned: MisalignedPolicy; engine: Eng
 function runElf(path: string, bytes: Uint8Array, o: RunOptions): number {
   const name = basename(path);
   const image = parseElf(bytes, name);
+  warmUp([o.engine]);
   const machine = new Machine({ isa: o.isa, misaligned: o.misaligned, engine: o.engine, ramSize: o.ramSize, clock: o.clock, output: (b) => stdout.bytes(b) });
   machine.loadElf(image, name);
   const observer = o.trace ? traceObserver((line) => stderr.text(line)) : undefined;
@@ -208,6 +210,7 @@ async function cmdTest(argv: string[]): Promise<number> {
     stdout.flush();
   };
   if (jobs <= 1) {
+    warmUp([engine]);
     files.forEach((f, i) => report(i, runTest(readFileSync(f), basename(f), maxInsns, { isa, misaligned, engine })));
   } else {
     await runInWorkers(files, jobs, { maxInsns, isa: isa.name, misaligned, engine }, report);

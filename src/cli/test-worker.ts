@@ -6,12 +6,15 @@ import type { EngineName } from "../hart/engine.js";
 import { parseIsa } from "../isa/isa-string.js";
 import { runTest } from "../testing.js";
 import { applyJitEnvironment } from "./args.js";
+import { warmUp } from "../warmup.js";
 
 applyJitEnvironment();
+let warmed = false;
 
 // One test per message: { index, path, maxInsns } -> { index, outcome }.
 parentPort?.on("message", (m: { index: number; path: string; maxInsns: number; isa: string; misaligned: MisalignedPolicy; engine: EngineName }) => {
   let outcome;
+  if (!warmed) { warmUp([m.engine]); warmed = true; } // once per worker
   try {
     outcome = runTest(readFileSync(m.path), basename(m.path), m.maxInsns, { isa: parseIsa(m.isa), misaligned: m.misaligned, engine: m.engine });
   } catch (e) {

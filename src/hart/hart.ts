@@ -397,64 +397,132 @@ export class Hart {
           }
           break;
         }
-        case Op.LB: case Op.LH: case Op.LW: case Op.LBU: case Op.LHU: {
-          const f3 = LOAD_F3[(meta & 0x7f) - Op.LB]!;
+        case Op.LB:
           addr = (x[rs1]! + imm) | 0;
-          if ((addr & ((1 << (f3 & 3)) - 1)) === 0) {
-            if (!dataChecked) off = (addr - ramBase) | 0;
-            else {
-              ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-              off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
-            }
-            if (off >>> 0 < ramWordLimit) {
-              switch (f3) {
-                case 0: x[rd] = m8[off]!; break;
-                case 1: x[rd] = m16[off >>> 1]!; break;
-                case 2: x[rd] = m32[off >>> 2]!; break;
-                case 4: x[rd] = u8[off]!; break;
-                default: x[rd] = u16[off >>> 1]!; break;
-              }
-              pc = (pc + len) | 0;
-              break;
-            }
+          if (!dataChecked) off = (addr - ramBase) | 0;
+          else {
+            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+            off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
           }
-          // Misaligned, a translation the fast TLB lacks, a device, or nothing at all.
+          if (off >>> 0 < ramWordLimit) { x[rd] = m8[off]!; pc = (pc + len) | 0; break; }
           this.ilen = len;
-          const v = this.loadSlow(addr >>> 0, f3, pc >>> 0, base + n);
-          if (this.slowStatus === Slow.Trapped) return this.slowStop;
-          x[rd] = v;
+          if (this.loadInto(rd, addr >>> 0, 0, pc >>> 0, base + n) !== Slow.Done) {
+            if (this.slowStatus === Slow.Trapped) return this.slowStop;
+            pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
+          }
           pc = (pc + len) | 0;
-          if (this.slowStatus === Slow.DoneStop) { n++; stop = Stop.Event; break loop; } // device state may change
           break;
-        }
-        case Op.SB: case Op.SH: case Op.SW: {
-          const f3 = (meta & 0x7f) - Op.SB;
+        case Op.LH:
           addr = (x[rs1]! + imm) | 0;
-          if ((addr & ((1 << f3) - 1)) === 0) {
-            if (!dataChecked) {
-              off = (addr - ramBase) | 0;
-              if (off >>> 0 >= ramWordLimit || pageFlags[off >>> 12] !== 0) off = -1;
-            } else {
-              ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-              off = storeTag[ti] === addr >>> 12 ? storeOff[ti]! + (addr & 0xfff) : -1;
-            }
-            if (off >>> 0 < ramWordLimit) {
-              const v = x[rs2]!;
-              if (f3 === 0) m8[off] = v;
-              else if (f3 === 1) m16[off >>> 1] = v;
-              else m32[off >>> 2] = v;
-              pc = (pc + len) | 0;
-              break;
-            }
+          if (!dataChecked) off = (addr - ramBase) | 0;
+          else {
+            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+            off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
           }
-          // Misaligned, untranslated, a flagged page (code, HTIF, reservation), a device, or nothing.
+          if ((addr & 1) === 0 && off >>> 0 < ramWordLimit) { x[rd] = m16[off >> 1]!; pc = (pc + len) | 0; break; }
           this.ilen = len;
-          const status = this.storeSlow(addr >>> 0, f3, x[rs2]!, pc >>> 0, base + n);
-          if (status === Slow.Trapped) return this.slowStop;
+          if (this.loadInto(rd, addr >>> 0, 1, pc >>> 0, base + n) !== Slow.Done) {
+            if (this.slowStatus === Slow.Trapped) return this.slowStop;
+            pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
+          }
           pc = (pc + len) | 0;
-          if (status === Slow.DoneStop) { n++; stop = Stop.Event; break loop; }
           break;
-        }
+        case Op.LW:
+          addr = (x[rs1]! + imm) | 0;
+          if (!dataChecked) off = (addr - ramBase) | 0;
+          else {
+            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+            off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
+          }
+          if ((addr & 3) === 0 && off >>> 0 < ramWordLimit) { x[rd] = m32[off >> 2]!; pc = (pc + len) | 0; break; }
+          this.ilen = len;
+          if (this.loadInto(rd, addr >>> 0, 2, pc >>> 0, base + n) !== Slow.Done) {
+            if (this.slowStatus === Slow.Trapped) return this.slowStop;
+            pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
+          }
+          pc = (pc + len) | 0;
+          break;
+        case Op.LBU:
+          addr = (x[rs1]! + imm) | 0;
+          if (!dataChecked) off = (addr - ramBase) | 0;
+          else {
+            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+            off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
+          }
+          if (off >>> 0 < ramWordLimit) { x[rd] = u8[off]!; pc = (pc + len) | 0; break; }
+          this.ilen = len;
+          if (this.loadInto(rd, addr >>> 0, 4, pc >>> 0, base + n) !== Slow.Done) {
+            if (this.slowStatus === Slow.Trapped) return this.slowStop;
+            pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
+          }
+          pc = (pc + len) | 0;
+          break;
+        case Op.LHU:
+          addr = (x[rs1]! + imm) | 0;
+          if (!dataChecked) off = (addr - ramBase) | 0;
+          else {
+            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+            off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
+          }
+          if ((addr & 1) === 0 && off >>> 0 < ramWordLimit) { x[rd] = u16[off >> 1]!; pc = (pc + len) | 0; break; }
+          this.ilen = len;
+          if (this.loadInto(rd, addr >>> 0, 5, pc >>> 0, base + n) !== Slow.Done) {
+            if (this.slowStatus === Slow.Trapped) return this.slowStop;
+            pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
+          }
+          pc = (pc + len) | 0;
+          break;
+        case Op.SB:
+          addr = (x[rs1]! + imm) | 0;
+          if (!dataChecked) {
+            off = (addr - ramBase) | 0;
+            if (off >>> 0 >= ramWordLimit || pageFlags[off >>> 12] !== 0) off = -1;
+          } else {
+            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+            off = storeTag[ti] === addr >>> 12 ? storeOff[ti]! + (addr & 0xfff) : -1;
+          }
+          if (off >= 0) { m8[off] = x[rs2]!; pc = (pc + len) | 0; break; }
+          this.ilen = len;
+          if (this.storeSlow(addr >>> 0, 0, x[rs2]!, pc >>> 0, base + n) !== Slow.Done) {
+            if (this.slowStatus === Slow.Trapped) return this.slowStop;
+            pc = (pc + len) | 0; n++; stop = Stop.Event; break loop;
+          }
+          pc = (pc + len) | 0;
+          break;
+        case Op.SH:
+          addr = (x[rs1]! + imm) | 0;
+          if (!dataChecked) {
+            off = (addr - ramBase) | 0;
+            if (off >>> 0 >= ramWordLimit || pageFlags[off >>> 12] !== 0 || (addr & 1) !== 0) off = -1;
+          } else {
+            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+            off = storeTag[ti] === addr >>> 12 && (addr & 1) === 0 ? storeOff[ti]! + (addr & 0xfff) : -1;
+          }
+          if (off >= 0) { m16[off >> 1] = x[rs2]!; pc = (pc + len) | 0; break; }
+          this.ilen = len;
+          if (this.storeSlow(addr >>> 0, 1, x[rs2]!, pc >>> 0, base + n) !== Slow.Done) {
+            if (this.slowStatus === Slow.Trapped) return this.slowStop;
+            pc = (pc + len) | 0; n++; stop = Stop.Event; break loop;
+          }
+          pc = (pc + len) | 0;
+          break;
+        case Op.SW:
+          addr = (x[rs1]! + imm) | 0;
+          if (!dataChecked) {
+            off = (addr - ramBase) | 0;
+            if (off >>> 0 >= ramWordLimit || pageFlags[off >>> 12] !== 0 || (addr & 3) !== 0) off = -1;
+          } else {
+            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+            off = storeTag[ti] === addr >>> 12 && (addr & 3) === 0 ? storeOff[ti]! + (addr & 0xfff) : -1;
+          }
+          if (off >= 0) { m32[off >> 2] = x[rs2]!; pc = (pc + len) | 0; break; }
+          this.ilen = len;
+          if (this.storeSlow(addr >>> 0, 2, x[rs2]!, pc >>> 0, base + n) !== Slow.Done) {
+            if (this.slowStatus === Slow.Trapped) return this.slowStop;
+            pc = (pc + len) | 0; n++; stop = Stop.Event; break loop;
+          }
+          pc = (pc + len) | 0;
+          break;
         case Op.ADDI: x[rd] = x[rs1]! + imm; pc = (pc + len) | 0; break;
         case Op.SLTI: x[rd] = x[rs1]! < imm ? 1 : 0; pc = (pc + len) | 0; break;
         case Op.SLTIU: x[rd] = x[rs1]! >>> 0 < imm >>> 0 ? 1 : 0; pc = (pc + len) | 0; break;
@@ -720,6 +788,16 @@ export class Hart {
   }
 
   /**
+   * The interpreter's slow load: loadSlow, then the value into x[rd] (rd 32 is the x0 sink) unless
+   * it trapped. Returns slowStatus.
+   */
+  private loadInto(rd: number, va: number, f3: number, pc: number, retired: number): number {
+    const v = this.loadSlow(va, f3, pc, retired);
+    if (this.slowStatus !== Slow.Trapped) this.xSink[rd] = v;
+    return this.slowStatus;
+  }
+
+  /**
    * The whole of a store the fast path could not do (misaligned, untranslated, a flagged page, a
    * device) at `pc` after `retired` instructions. Returns (and sets) slowStatus: DoneStop after a
    * device, HTIF or translated-code write; Trapped with slowStop set.
@@ -882,8 +960,6 @@ const AMO_FUNCTIONS = new Set([0x02, 0x03, 0x01, 0x00, 0x04, 0x0c, 0x08, 0x10, 0
 
 export { mulh, mulhsu, mulhu } from "./mul.js";
 
-/** funct3 of LB, LH, LW, LBU, LHU (Op.LB + i). */
-const LOAD_F3 = [0, 1, 2, 4, 5];
 /** fetchPage's answer when the fetch trapped. */
 const FETCH_TRAPPED = -2;
 /** No decoded page yet. */
