@@ -405,8 +405,7 @@ export class Hart {
             off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
           }
           if (off >>> 0 < ramWordLimit) { x[rd] = m8[off]!; pc = (pc + len) | 0; break; }
-          this.ilen = len;
-          if (this.loadInto(rd, addr >>> 0, 0, pc >>> 0, base + n) !== Slow.Done) {
+          if (this.loadInto(rd, addr >>> 0, 0, pc >>> 0, base + n, len) !== Slow.Done) {
             if (this.slowStatus === Slow.Trapped) return this.slowStop;
             pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
           }
@@ -420,8 +419,7 @@ export class Hart {
             off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
           }
           if ((addr & 1) === 0 && off >>> 0 < ramWordLimit) { x[rd] = m16[off >> 1]!; pc = (pc + len) | 0; break; }
-          this.ilen = len;
-          if (this.loadInto(rd, addr >>> 0, 1, pc >>> 0, base + n) !== Slow.Done) {
+          if (this.loadInto(rd, addr >>> 0, 1, pc >>> 0, base + n, len) !== Slow.Done) {
             if (this.slowStatus === Slow.Trapped) return this.slowStop;
             pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
           }
@@ -435,8 +433,7 @@ export class Hart {
             off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
           }
           if ((addr & 3) === 0 && off >>> 0 < ramWordLimit) { x[rd] = m32[off >> 2]!; pc = (pc + len) | 0; break; }
-          this.ilen = len;
-          if (this.loadInto(rd, addr >>> 0, 2, pc >>> 0, base + n) !== Slow.Done) {
+          if (this.loadInto(rd, addr >>> 0, 2, pc >>> 0, base + n, len) !== Slow.Done) {
             if (this.slowStatus === Slow.Trapped) return this.slowStop;
             pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
           }
@@ -450,8 +447,7 @@ export class Hart {
             off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
           }
           if (off >>> 0 < ramWordLimit) { x[rd] = u8[off]!; pc = (pc + len) | 0; break; }
-          this.ilen = len;
-          if (this.loadInto(rd, addr >>> 0, 4, pc >>> 0, base + n) !== Slow.Done) {
+          if (this.loadInto(rd, addr >>> 0, 4, pc >>> 0, base + n, len) !== Slow.Done) {
             if (this.slowStatus === Slow.Trapped) return this.slowStop;
             pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
           }
@@ -465,8 +461,7 @@ export class Hart {
             off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
           }
           if ((addr & 1) === 0 && off >>> 0 < ramWordLimit) { x[rd] = u16[off >> 1]!; pc = (pc + len) | 0; break; }
-          this.ilen = len;
-          if (this.loadInto(rd, addr >>> 0, 5, pc >>> 0, base + n) !== Slow.Done) {
+          if (this.loadInto(rd, addr >>> 0, 5, pc >>> 0, base + n, len) !== Slow.Done) {
             if (this.slowStatus === Slow.Trapped) return this.slowStop;
             pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
           }
@@ -482,8 +477,7 @@ export class Hart {
             off = storeTag[ti] === addr >>> 12 ? storeOff[ti]! + (addr & 0xfff) : -1;
           }
           if (off >= 0) { m8[off] = x[rs2]!; pc = (pc + len) | 0; break; }
-          this.ilen = len;
-          if (this.storeSlow(addr >>> 0, 0, x[rs2]!, pc >>> 0, base + n) !== Slow.Done) {
+          if (this.storeSlow(addr >>> 0, 0, x[rs2]!, pc >>> 0, base + n, len) !== Slow.Done) {
             if (this.slowStatus === Slow.Trapped) return this.slowStop;
             pc = (pc + len) | 0; n++; stop = Stop.Event; break loop;
           }
@@ -499,8 +493,7 @@ export class Hart {
             off = storeTag[ti] === addr >>> 12 && (addr & 1) === 0 ? storeOff[ti]! + (addr & 0xfff) : -1;
           }
           if (off >= 0) { m16[off >> 1] = x[rs2]!; pc = (pc + len) | 0; break; }
-          this.ilen = len;
-          if (this.storeSlow(addr >>> 0, 1, x[rs2]!, pc >>> 0, base + n) !== Slow.Done) {
+          if (this.storeSlow(addr >>> 0, 1, x[rs2]!, pc >>> 0, base + n, len) !== Slow.Done) {
             if (this.slowStatus === Slow.Trapped) return this.slowStop;
             pc = (pc + len) | 0; n++; stop = Stop.Event; break loop;
           }
@@ -516,8 +509,7 @@ export class Hart {
             off = storeTag[ti] === addr >>> 12 && (addr & 3) === 0 ? storeOff[ti]! + (addr & 0xfff) : -1;
           }
           if (off >= 0) { m32[off >> 2] = x[rs2]!; pc = (pc + len) | 0; break; }
-          this.ilen = len;
-          if (this.storeSlow(addr >>> 0, 2, x[rs2]!, pc >>> 0, base + n) !== Slow.Done) {
+          if (this.storeSlow(addr >>> 0, 2, x[rs2]!, pc >>> 0, base + n, len) !== Slow.Done) {
             if (this.slowStatus === Slow.Trapped) return this.slowStop;
             pc = (pc + len) | 0; n++; stop = Stop.Event; break loop;
           }
@@ -749,9 +741,10 @@ export class Hart {
    * funct3) with slowStatus Done or DoneStop (a device was read), or traps (slowStatus Trapped). A
    * RAM page that the effective privilege may wholly read enters the fast TLB.
    */
-  loadSlow(va: number, f3: number, pc: number, retired: number): number {
+  loadSlow(va: number, f3: number, pc: number, retired: number, len: number): number {
     this.pc = pc;
     this.retired = retired;
+    this.ilen = len;
     const width = 1 << (f3 & 3);
     const priv = this.effectiveDataPrivilege();
     if (va & (width - 1)) {
@@ -791,8 +784,8 @@ export class Hart {
    * The interpreter's slow load: loadSlow, then the value into x[rd] (rd 32 is the x0 sink) unless
    * it trapped. Returns slowStatus.
    */
-  private loadInto(rd: number, va: number, f3: number, pc: number, retired: number): number {
-    const v = this.loadSlow(va, f3, pc, retired);
+  private loadInto(rd: number, va: number, f3: number, pc: number, retired: number, len: number): number {
+    const v = this.loadSlow(va, f3, pc, retired, len);
     if (this.slowStatus !== Slow.Trapped) this.xSink[rd] = v;
     return this.slowStatus;
   }
@@ -802,9 +795,10 @@ export class Hart {
    * device) at `pc` after `retired` instructions. Returns (and sets) slowStatus: DoneStop after a
    * device, HTIF or translated-code write; Trapped with slowStop set.
    */
-  storeSlow(va: number, f3: number, value: number, pc: number, retired: number): number {
+  storeSlow(va: number, f3: number, value: number, pc: number, retired: number, len: number): number {
     this.pc = pc;
     this.retired = retired;
+    this.ilen = len;
     this.codeChanged = false;
     const width = 1 << f3;
     const priv = this.effectiveDataPrivilege();

@@ -22,7 +22,7 @@ interface Region {
   readonly key: number;
   /** RAM page index (for invalidation). */
   readonly page: number;
-  /** The pcs translation started from (a retranslation of the page starts from them again). */
+  /** The pcs translation started from. */
   readonly entries: number[];
   valid: boolean;
 }
@@ -36,15 +36,16 @@ const CACHE_SIZE = 4096;
 const HOT_SIZE = 1 << 14;
 /** Translations kept per page before new entries there are left to the interpreter. */
 const MAX_REGIONS_PER_PAGE = 32;
-/** Times a page's translation is redone with a new entry before new entries get functions of their own. */
-const MAX_RETRANSLATIONS = 0;
 /**
  * A translation costs about a millisecond to generate and compile and tens of milliseconds until
- * V8 has optimized it; it pays only for code that then runs millions of times. Programs whose hot
- * spots are few (benchmarks, tight loops) stay below this many translations; a kernel boot that
- * touches a lot of code once would not, so past each such batch the threshold doubles.
+ * V8 has optimized it; it pays only for code that then runs very often. Every YIELD_CHECK
+ * translations the dispatcher looks at what translating has yielded so far — instructions run by
+ * translated code per instruction translated — and, below MIN_YIELD, makes code wait four times
+ * longer before it is translated. Benchmarks and tight loops yield 10^4-10^5 and never slow down;
+ * a kernel boot that runs most of its code a few hundred times soon stops translating it.
  */
-const TRANSLATIONS_PER_DOUBLING = 16;
+const YIELD_CHECK = 8;
+const MIN_YIELD = 4000;
 /** Largest instruction budget handed to translated code (its counters stay small integers). */
 const MAX_SLICE = 0x40000000;
 
@@ -73,14 +74,14 @@ export class Jit {
   /** key (physical page, virtual page, context) -> pc -> entry. */
   private readonly entries = new Map<number, Map<number, Entry>>();
   /** RAM page index -> translations made from it, and which of its words they read (1 bit per word). */
-  private readonly pages = new Map<number, { regions: Region[]; words: Uint32Array; retranslations: number }>();
+  private readonly pages = new Map<number, { regions: Region[]; words: Uint32Array }>();
   private readonly env: Record<string, unknown>;
   private readonly machine32: Machine32;
   private lookupBlock = 0;
   /** Control arrived at h.pc by a jump, a trap or an xRET (see lookup). */
   landing = true;
-  /** Visits (jumps to, or dispatches at) a pc before its code is translated; doubles every
-   *  TRANSLATIONS_PER_DOUBLING translations (see there). Counters saturate at 65535. */
+  /** Visits (jumps to, or dispatches at) a pc before its code is translated; grows while
+   *  translating yields little (see MIN_YIELD). Counters saturate at 65535. */
   private hotThreshold = getHotThreshold();
   /** Told about every translation (pc, context, JavaScript source): `--jit-dump`. */
   onTranslate: ((pc: number, ctx: number, source: string) => void) | undefined;
@@ -221,13 +222,10 @@ export class Jit {
     const u16 = ram.u16;
     const hot = this.hot;
     const seen = (va: number): boolean => hot[hotIndex(va)]! > 0;
-    // One function per page and context where possible: a new hot entry retranslates the page's
-    // earlier entries with it (code seen since then joins too), up to MAX_RETRANSLATIONS times.
     // The trap vectors join when they lie in this page: a handler and the code it returns to then run
-    // in one function (see translate's resume).
+    // in one function (see translate's RESUME). A new hot entry elsewhere in the page gets a function
+    // of its own (translating the page again would start V8's warm-up of it over).
     const entries = [pc];
-    const replaced = p && p.retranslations < MAX_RETRANSLATIONS ? p.regions.filter((r) => r.key === key) : [];
-    for (const r of replaced) entries.push(...r.entries);
     for (const tvec of [h.csr.mtvec, h.csr.stvec]) {
       const vector = (tvec & ~3) >>> 0;
       if (vector >>> 12 === pc >>> 12 && seen(vector)) entries.push(vector);
@@ -240,14 +238,7 @@ export class Jit {
     const region: Region = { fn: factory(this.env), key, page, entries: unique.filter((e) => t.blockPcs.includes(e)), valid: true };
     let byPc = this.entries.get(key);
     if (!byPc) this.entries.set(key, (byPc = new Map()));
-    if (!p) this.pages.set(page, (p = { regions: [], words: new Uint32Array(32), retranslations: 0 }));
-    if (replaced.length > 0) {
-      p.retranslations++;
-      for (const r of replaced) r.valid = false;
-      p.regions = p.regions.filter((r) => r.valid);
-      for (const [bpc, e] of byPc) if (!e.region.valid) byPc.delete(bpc);
-      this.flushCache();
-    }
+    if (!p) this.pages.set(page, (p = { regions: [], words: new Uint32Array(32) }));
     t.blockPcs.forEach((bpc, block) => byPc.set(bpc, { region, block }));
     p.regions.push(region);
     for (const [ipc, len] of t.code) {
@@ -258,7 +249,9 @@ export class Jit {
       h.fastTlb.dropStorePage(page);
     }
     this.stats.translations++;
-    if (this.stats.translations % TRANSLATIONS_PER_DOUBLING === 0) this.hotThreshold = Math.min(this.hotThreshold * 2, 65535);
+    if (this.stats.translations % YIELD_CHECK === 0 && this.stats.retiredTranslated < MIN_YIELD * this.stats.translatedInstructions) {
+      this.hotThreshold = Math.min(this.hotThreshold * 4, 65535);
+    }
     this.stats.translatedInstructions += t.code.length;
     this.stats.translateSeconds += (performance.now() - t0) / 1e3;
     return byPc.get(pc);
@@ -285,7 +278,7 @@ export class Jit {
       this.entries.delete(r.key);
     }
     this.pages.delete(page);
-    this.hart.bus.ram.pageFlags[page]! &= ~PageFlag.Code;
+    // PageFlag.Code stays: the interpreter's decode cache has this page's instructions too.
     this.flushCache();
   }
 

@@ -214,12 +214,23 @@ const jalOffset = (insn: number): number =>
 
 const hex = (v: number): string => `0x${(v >>> 0).toString(16)}`;
 
+/** What a block's way out leaves in `b` (a block index, when it goes on in this function, is >= 0). */
+const LEAVE = -9; // leave the function (pc, st set)
+const DISPATCH = -1; // an indirect jump: go on here if pc is one of our blocks, else leave
+const RESUME = -2; // after a trap or xRET: the same, if the hart is still in this function's context
+
+/**
+ * Writes the function. Each block is a `case` whose body is a labeled statement `e: { ... }`: every
+ * way out sets `b` (and n, pc, st) and breaks out of it into the block's one epilogue, which stores
+ * the registers the block wrote and loops back to the switch. Blocks go on to blocks through that
+ * loop; leaving the function, a DISPATCH or a RESUME goes through the switch's `default`.
+ */
 class Generator {
   private readonly out: string[] = [];
   /** Guest registers the current block reads or writes: its locals, loaded from x when it starts. */
   private readonly used = new Set<number>();
-  /** Registers the current block has written so far: stored back to x on every way out of it. */
-  private readonly dirty = new Set<number>();
+  /** Registers the current block writes: stored back to x by its epilogue. */
+  private readonly written = new Set<number>();
   private readonly priv: number;
   private readonly cOn: boolean;
   private readonly checked: boolean;
@@ -240,46 +251,26 @@ class Generator {
   private set(rd: number, expr: string): string {
     if (rd === 0) return "";
     this.used.add(rd);
-    this.dirty.add(rd);
+    this.written.add(rd);
     return `r${rd} = ${expr};`;
-  }
-
-  /** Stores of the registers written so far in this block (on a way out, or before a helper reads x). */
-  private flush(): string {
-    return [...this.dirty].map((r) => `x[${r}] = r${r};`).join(" ");
   }
 
   /** Leave the function with `pc` next, after `k` instructions of the block retired. */
   private exit(pc: string, k: number, stop = 4): string {
-    return `${this.flush()} n += ${k}; pc = ${pc}; st = ${stop}; break d;`;
+    return `n += ${k}; pc = ${pc}; st = ${stop}; b = ${LEAVE}; break e;`;
   }
 
-  /** Leave by a jump (or into the next page): the dispatcher may translate code there when it is hot. */
-  private jumpOut(pc: string, k: number, flushed = false): string {
-    return `${flushed ? "" : this.flush()} n += ${k}; pc = ${pc}; st = 4; jit.landing = true; break d;`;
-  }
-
-  /** Continue at a known pc: inside the function when it is a block here, else leave. */
-  private goto(target: number, k: number, flushed = false): string {
+  /** Continue at a known pc: inside the function when it is a block here, else leave (a jump: the
+   *  dispatcher may translate code there when it is hot). */
+  private goto(target: number, k: number): string {
     const b = this.index.get(target);
-    if (b !== undefined) return `${flushed ? "" : this.flush()} n += ${k}; b = ${b}; continue d;`;
-    return this.jumpOut(hex(target), k, flushed);
+    if (b !== undefined) return `n += ${k}; b = ${b}; break e;`;
+    return `n += ${k}; pc = ${hex(target)}; st = 4; jit.landing = true; b = ${LEAVE}; break e;`;
   }
 
-  /** Take an exception at the instruction at `pc` (k instructions before it retired) and leave. */
+  /** Take an exception at the instruction at `pc` (k instructions before it retired); see RESUME. */
   private trap(cause: number, tval: string, pc: number, k: number): string {
-    return `${this.flush()} n += ${k}; h.retired = R0 + n; st = h.trap(${cause}, false, ${tval}, ${hex(pc)}); pc = h.pc; ${this.resume()} break d;`;
-  }
-
-  /**
-   * After a trap or xRET that left the hart in this function's context (same privilege, nothing
-   * pending, nobody watching traps), carry on at the new pc here when it is one of our blocks:
-   * a guest's handler and the code it returns to run without leaving translated code.
-   */
-  private resume(): string {
-    const local = this.localTargets();
-    if (!local) return "";
-    return `if (st === 4 && h.priv === ${this.priv} && (csr.mip & csr.mie) === 0 && !h.stopAfterTrap && jit.context() === ${this.ctx}) { switch (pc) { ${local} } }`;
+    return `n += ${k}; h.retired = R0 + n; st = h.trap(${cause}, false, ${tval}, ${hex(pc)}); pc = h.pc; b = ${RESUME}; break e;`;
   }
 
   /** Prepare a helper call: the hart sees the instruction's pc, length and the instructions retired before it. */
@@ -287,31 +278,21 @@ class Generator {
     return `h.pc = ${hex(i.pc)}; h.ilen = ${i.len}; h.retired = R0 + n + ${k};`;
   }
 
-  /**
-   * Before a helper that reads and writes registers through x: store every register written so far,
-   * and make rd (when the helper may write it) a local that is reloaded afterwards (see reload).
-   */
+  /** Before a helper that reads and writes registers through x: store every register written so far. */
   private beforeHelper(rd: number): string {
-    const code = this.flush();
-    this.dirty.clear();
     if (rd !== 0) this.used.add(rd);
-    return code;
+    return [...this.written].map((r) => `x[${r}] = r${r};`).join(" ");
   }
 
-  /** After such a helper: rd's local takes what the helper left in x (in step with x, so not dirty). */
+  /** After such a helper: rd's local takes what the helper left in x. */
   private reload(rd: number): string {
     return rd === 0 ? "" : `r${rd} = x[${rd}];`;
   }
 
-  /**
-   * One block as one `case`: its registers are block-scoped locals (no value crosses the dispatch
-   * loop, which keeps V8's compile of the whole function fast), loaded from x at the start and stored
-   * back on every way out.
-   */
   block(b: Block): void {
     const len = b.insns.length;
     this.used.clear();
-    this.dirty.clear();
+    this.written.clear();
     const body: string[] = [];
     let ended = false;
     for (let k = 0; k < len && !ended; k++) {
@@ -324,10 +305,11 @@ class Generator {
       body.push(b.fallthrough !== undefined ? this.goto(b.fallthrough, len) : this.exit(hex((b.insns[len - 1]!.pc + b.insns[len - 1]!.len) >>> 0), len));
     }
     const regs = [...this.used].sort((p, q) => p - q);
+    const store = [...this.written].sort((p, q) => p - q).map((r) => `x[${r}] = r${r};`).join(" ");
     this.out.push(`case ${this.index.get(b.pc)}: {`,
       `if (n > limit - ${len}) { pc = ${hex(b.pc)}; st = ${FALLBACK}; break d; }`,
       regs.length ? `let ${regs.map((r) => `r${r} = x[${r}]`).join(", ")};` : "",
-      ...body, "}");
+      "e: {", ...body, "}", `${store} continue d;`, "}");
   }
 
   /** Set by `insn` when the code it returned always leaves the block. (A string result, not an
@@ -360,13 +342,10 @@ class Generator {
       }
       case 0x67: {
         if (f3 !== 0) return illegal();
-        const check = this.cOn ? "" : `if (a & 2) { ${this.trap(Exception.InstructionMisaligned, "a >>> 0", pc, k)} }`;
-        const local = this.localTargets();
         const base = this.r(rs1);
-        const trap = this.cOn ? "" : check;
+        const check = this.cOn ? "" : `if (a & 2) { ${this.trap(Exception.InstructionMisaligned, "a >>> 0", pc, k)} }`;
         const link = this.set(rd, `${next | 0}`);
-        return this.end(`a = (${base} + ${insn >> 20}) & -2; ${trap} ${link} ${this.flush()} pc = a >>> 0; n += ${k + 1};` +
-          (local ? ` switch (pc) { ${local} } st = 4; jit.landing = true; break d;` : " st = 4; jit.landing = true; break d;"));
+        return this.end(`a = (${base} + ${insn >> 20}) & -2; ${check} ${link} pc = a >>> 0; n += ${k + 1}; st = 4; b = ${DISPATCH}; break e;`);
       }
       case 0x63: {
         const a = this.r(rs1), b = this.r(rs2);
@@ -381,8 +360,8 @@ class Generator {
           default: return illegal();
         }
         const target = (pc + branchOffset(insn)) >>> 0;
-        const taken = target & alignMask ? this.trap(Exception.InstructionMisaligned, hex(target), pc, k) : this.goto(target, k + 1, true);
-        return this.end(`${this.flush()} if (${cond}) { ${taken} } ${this.goto(next, k + 1, true)}`);
+        const taken = target & alignMask ? this.trap(Exception.InstructionMisaligned, hex(target), pc, k) : this.goto(target, k + 1);
+        return this.end(`if (${cond}) { ${taken} } ${this.goto(next, k + 1)}`);
       }
       case 0x03: return this.load(i, k, rd, rs1, f3);
       case 0x23: return this.store(i, k, rs1, rs2, f3);
@@ -435,17 +414,17 @@ class Generator {
         return illegal();
       case 0x2f: {
         if (!this.m32.a) return illegal();
-        // Registers the helper reads or writes go through x; rd is written back first so a trap keeps it.
+        // The helper reads and writes registers through x (rd keeps its value if it traps).
         const flush = this.beforeHelper(rd);
         return `${flush} ${this.sync(i, k)} s = h.executeAtomic(${insn | 0}); ${this.reload(rd)}` +
-          ` if (s !== 4 || h.retired !== R0 + n + ${k + 1}) { n = h.retired - R0; pc = h.pc; st = s; break d; }`;
+          ` if (s !== 4 || h.retired !== R0 + n + ${k + 1}) { n = h.retired - R0; pc = h.pc; st = s; b = ${LEAVE}; break e; }`;
       }
       case 0x73: return this.system(i, k);
       default: return illegal();
     }
   }
 
-  /** `case pc: b = k; continue d;` for every block of the function (targets of indirect jumps). */
+  /** `case pc: b = k; continue d;` for every block of the function (indirect jumps, RESUME). */
   private localTargets(): string {
     if (this.index.size > 64) return "";
     return [...this.index].map(([pc, k]) => `case ${hex(pc)}: b = ${k}; continue d;`).join(" ");
@@ -459,8 +438,9 @@ class Generator {
     const fast = this.checked
       ? `i = tb + ((a >>> 12) & 255); if (ltag[i] === (a >>> 12)${width > 1 ? ` && (a & ${width - 1}) === 0` : ""}) { o = loff[i] + (a & 4095); ${this.set(rd, view)} }`
       : `o = (a - ${this.m32.ramBase | 0}) | 0; if ((o >>> 0) <= ${this.m32.ramSize - width}${width > 1 ? ` && (o & ${width - 1}) === 0` : ""}) { ${this.set(rd, view)} }`;
-    // On the way out, the flush stores rd's value from before this load; a device read then overwrites it.
-    const slow = `v = h.loadSlow(a, ${f3}, ${hex(i.pc)}, R0 + n + ${k}); if (h.slowStatus !== 0) { ${this.flush()} ${rd ? `if (h.slowStatus === 1) x[${rd}] = v;` : ""} k = ${k}; npc = ${hex((i.pc + i.len) >>> 0)}; st = -1; break d; } ${this.set(rd, "v")}`;
+    // Leaving after a device read (1), rd takes the value; after a trap (2) it keeps its own.
+    const keep = rd ? ` if (h.slowStatus === 1) r${rd} = v;` : "";
+    const slow = `v = h.loadSlow(a, ${f3}, ${hex(i.pc)}, R0 + n + ${k}, ${i.len}); if (h.slowStatus !== 0) {${keep} st = -1; b = ${LEAVE}; break e; } ${this.set(rd, "v")}`;
     return `${addr} ${fast} else { ${slow} }`;
   }
 
@@ -475,7 +455,7 @@ class Generator {
     const fast = this.checked
       ? `i = tb + ((a >>> 12) & 255); if (stag[i] === (a >>> 12)${width > 1 ? ` && (a & ${width - 1}) === 0` : ""}) { o = soff[i] + (a & 4095); ${view} = ${value}; }`
       : `o = (a - ${this.m32.ramBase | 0}) | 0; if ((o >>> 0) <= ${this.m32.ramSize - width}${width > 1 ? ` && (o & ${width - 1}) === 0` : ""} && flags[o >> 12] === 0) { ${view} = ${value}; }`;
-    const slow = `if (h.storeSlow(a, ${f3}, ${value}, ${hex(i.pc)}, R0 + n + ${k}) !== 0) { ${this.flush()} k = ${k}; npc = ${hex((i.pc + i.len) >>> 0)}; st = -1; break d; }`;
+    const slow = `if (h.storeSlow(a, ${f3}, ${value}, ${hex(i.pc)}, R0 + n + ${k}, ${i.len}) !== 0) { st = -1; b = ${LEAVE}; break e; }`;
     return `${addr} ${fast} else { ${slow} }`;
   }
 
@@ -511,10 +491,10 @@ class Generator {
       const stops = writes && STOPPING_CSR_WRITES.has(addr);
       const reload = this.reload(rd);
       if (stops) {
-        return this.end(`${flush} ${this.sync(i, k)} s = h.executeSystem(${insn | 0}); ${reload} n = h.retired - R0; pc = h.pc; st = s; break d;`);
+        return this.end(`${flush} ${this.sync(i, k)} s = h.executeSystem(${insn | 0}); ${reload} n = h.retired - R0; pc = h.pc; st = s; b = ${LEAVE}; break e;`);
       }
       return `${flush} ${this.sync(i, k)} s = h.executeSystem(${insn | 0}); ${reload}` +
-        ` if (s !== 4 || h.retired !== R0 + n + ${k + 1}) { n = h.retired - R0; pc = h.pc; st = s; break d; }`;
+        ` if (s !== 4 || h.retired !== R0 + n + ${k + 1}) { n = h.retired - R0; pc = h.pc; st = s; b = ${LEAVE}; break e; }`;
     }
     switch (insn >>> 0) {
       case 0x00000073: { // ECALL: cause by the mode it came from; not retired
@@ -524,9 +504,9 @@ class Generator {
       case 0x00100073: // EBREAK: xtval = pc (3.1.16)
         return this.end(this.trap(Exception.Breakpoint, hex(pc), pc, k));
       default: {
-        // MRET, SRET, WFI, SFENCE.VMA (or an illegal SYSTEM encoding): the hart's own path, then leave.
+        // MRET, SRET, WFI, SFENCE.VMA (or an illegal SYSTEM encoding): the hart's own path, then RESUME.
         const flush = this.beforeHelper(0);
-        return this.end(`${flush} ${this.sync(i, k)} s = h.executeSystem(${insn | 0}); n = h.retired - R0; pc = h.pc; st = s; ${this.resume()} break d;`);
+        return this.end(`${flush} ${this.sync(i, k)} s = h.executeSystem(${insn | 0}); n = h.retired - R0; pc = h.pc; st = s; b = ${RESUME}; break e;`);
       }
     }
   }
@@ -535,22 +515,37 @@ class Generator {
   name = "translated";
 
   finish(): string {
+    // RESUME goes on here only in this function's context: same privilege, nothing pending, nobody
+    // watching traps, same translation context (a guest's handler and the code it returns to then
+    // run without leaving translated code).
+    const local = this.localTargets();
+    const resumable = `st === 4 && h.priv === ${this.priv} && (csr.mip & csr.mie) === 0 && !h.stopAfterTrap && jit.context() === ${this.ctx}`;
+    const dispatch = local
+      ? `if (b === ${LEAVE} || (b === ${RESUME} && !(${resumable}))) break d;
+        switch (pc) { ${local} }
+        if (b === ${DISPATCH}) jit.landing = true;
+        break d;`
+      : `if (b === ${DISPATCH}) jit.landing = true;
+        break d;`;
     return `"use strict";
 const { h, jit, x, m8, m16, m32, u8, u16, flags, ltag, loff, stag, soff, mulh, mulhu, mulhsu } = env;
 return function ${this.name}(b, limit) {
   const csr = h.csr;
   const R0 = h.retired;
   const tb = ${this.checked ? "h.tlbBase()" : "0"};
-  let n = 0, pc = 0, st = 0, a = 0, o = 0, i = 0, v = 0, s = 0, k = 0, npc = 0;
+  let n = 0, pc = 0, st = 0, a = 0, o = 0, i = 0, v = 0, s = 0;
   d: for (;;) {
     switch (b) {
 ${this.out.join("\n")}
-      default: pc = h.pc; st = 4; break d;
+      default:
+        ${dispatch}
     }
   }
   if (st === -1) {
-    if (h.slowStatus === 2) { n += k; pc = h.pc; st = h.slowStop; }
-    else { n += k + 1; pc = npc; st = 1; }
+    // A load or store left through its slow path: the hart has its pc, length and instructions retired.
+    n = h.retired - R0;
+    if (h.slowStatus === 2) { pc = h.pc; st = h.slowStop; }
+    else { n++; pc = (h.pc + h.ilen) >>> 0; st = 1; }
   }
   h.pc = pc;
   h.retired = R0 + n;
