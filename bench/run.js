@@ -1,120 +1,127 @@
-// trapvisor benchmarks (tinybench). Every claim is a ratio against a baseline measured in the same
-// run: a trap round trip is (loop with the trap - the same loop with a nop) / iterations.
-// Run with `npm run bench` (builds first). Add --json for machine-readable output.
-// Then the C workloads of bench/workloads/ against QEMU (bench/workloads.js; its options pass through,
-// e.g. `npm run bench -- --only traps --runs 5`; --no-workloads skips them).
-import { readFileSync } from "node:fs";
+// `npm run bench`: trapvisor's benchmark suite. Every figure is a median of repeated runs, and every
+// comparison is a ratio against a baseline measured in the same run (never an absolute timed test).
+//
+//   1. micro-benchmarks (bench/micro.js): dispatch, memory fast paths, trap round trips
+//   2. workloads: bench/workloads/*.elf (M-mode C programs: integer, memory, trap-heavy) and
+//      bench/guests/*.elf (S-mode kernels on the monitor: SBI-heavy, Sv32 paging), each against
+//      QEMU and QEMU single-step when qemu-system-riscv32 is installed (see `trapvisor bench`)
+//   3. the Linux boot, when a kernel built by scripts/build-linux.sh is at $TRAPVISOR_LINUX_IMAGE or
+//      /tmp/trapvisor-linux/arch/riscv/boot/Image
+//   4. delegation: the SBI guest under each delegation preset
+//   5. a summary of the performance goals (docs: README "Performance")
+//
+// Options (after `npm run bench --`): --only SUBSTRING (workloads whose name contains it),
+// --engine interp|jit|both, --runs N (in-process, default 3), --proc-runs N (whole-process rounds,
+// default 5), --no-qemu, --no-micro, --no-linux, --quick (runs 1, proc-runs 3, rv32imac only),
+// --json FILE (everything as JSON).
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Bench } from "tinybench";
-import { bootKernel } from "../dist/boot.js";
-import { PRESETS } from "../dist/monitor/delegation.js";
-import { Machine } from "../dist/machine.js";
+import { benchElf, benchRows, qemuInfo } from "../dist/bench/elf-bench.js";
+import { runBoot } from "../dist/boot.js";
 import { parseElf } from "../dist/loader/elf.js";
-import * as A from "../dist/testing/asm.js";
-import { optionsFromArgv, printWorkloads, runWorkloads } from "./workloads.js";
+import { PRESETS } from "../dist/monitor/delegation.js";
+import { table } from "../dist/cli/format.js";
+import { runMicro } from "./micro.js";
 
-const ITERATIONS = 20_000;
-const KERNEL = 0x80400000;
-const json = process.argv.includes("--json");
-
-/** words -> an in-memory ElfImage at `base` */
-function image(words, base) {
-  return { entry: base, segments: [{ paddr: base, vaddr: base, data: new Uint8Array(Uint32Array.from(words).buffer), memsz: words.length * 4 + 4096, flags: 5 }], symbols: new Map() };
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+function value(name, fallback) {
+  const i = argv.indexOf(name);
+  if (i < 0) return fallback;
+  const v = argv[i + 1];
+  if (v === undefined) throw new Error(`${name} needs a value`);
+  return v;
 }
-
-/** loop ITERATIONS times over `body`, then SRST shutdown (S-mode) or the test finisher (M-mode). */
-function loop(body, exit) {
-  return [...A.li(A.s0, ITERATIONS), ...body, A.addi(A.s0, A.s0, -1), A.bne(A.s0, A.x0, -4 * (body.length + 1)), ...exit];
-}
-const srst = [A.addi(A.a0, A.x0, 0), A.addi(A.a1, A.x0, 0), ...A.li(A.a7, 0x53525354), A.addi(A.a6, A.x0, 0), A.ecall()];
-const finisher = [...A.li(A.t0, 0x100000), ...A.li(A.t1, 0x5555), A.sw(A.t1, 0, A.t0)];
-const sbiCall = [...A.li(A.a7, 0x10), A.addi(A.a6, A.x0, 0), A.ecall()]; // BASE get_spec_version
-const sbiNop = [...A.li(A.a7, 0x10), A.addi(A.a6, A.x0, 0), A.nop()];
-
-function bootRun(words) {
-  const { machine, monitor } = bootKernel(image(words, KERNEL), "bench", { delegation: PRESETS.opensbi, timeCsr: "native", csrPolicy: "safe", ramSize: 8 << 20 });
-  const r = machine.run(1e9, { onMonitorTrap: () => monitor.handle() });
-  if (r.status !== "exit" || r.exitCode !== 0) throw new Error(`bench guest failed: ${r.reason}`);
-  return r.retired;
-}
-
-// M-mode: mtvec handler that skips the ecall: csrr t0,mepc; addi t0,t0,4; csrw mepc,t0; mret
-function mModeRun(withTrap) {
-  const handlerAt = 64; // word index of the handler
-  const prologue = [...A.li(A.t0, 0x80000000 + handlerAt * 4), A.csrw(0x305, A.t0)];
-  const body = loop([withTrap ? A.ecall() : A.nop()], finisher);
-  const words = [...prologue, ...body];
-  while (words.length < handlerAt) words.push(A.nop());
-  words.push(A.csrr(A.t0, 0x341), A.addi(A.t0, A.t0, 4), A.csrw(0x341, A.t0), A.mret());
-  const m = new Machine({ ramSize: 8 << 20 });
-  m.loadElf(image(words, 0x80000000));
-  const r = m.run(1e9);
-  if (r.status !== "exit") throw new Error(`bench program failed: ${r.reason}`);
-  return r.retired;
-}
-
-// S-mode loop over a 4 KiB buffer (load, add, store, branch), with Sv32 paging on or off: the cost of
-// translation. Paging maps the kernel's 4 MiB with one identity superpage (satp set before start).
-function pagingRun(paging) {
-  const buf = KERNEL + 0x10000;
-  const body = [
-    ...A.li(A.t0, buf), ...A.li(A.t1, buf + 4096),
-    A.lw(A.t2, 0, A.t0), A.add(A.t2, A.t2, A.s0), A.sw(A.t2, 0, A.t0), A.addi(A.t0, A.t0, 4), A.bltu(A.t0, A.t1, -16),
-  ];
-  const words = [...A.li(A.s0, 200), ...body, A.addi(A.s0, A.s0, -1), A.bne(A.s0, A.x0, -4 * (body.length + 1)), ...srst];
-  const { machine, monitor } = bootKernel(image(words, KERNEL), "bench", { delegation: PRESETS.opensbi, timeCsr: "native", csrPolicy: "safe", ramSize: 8 << 20 });
-  if (paging) {
-    const root = 0x80200000;
-    const pte = (((KERNEL >>> 12) << 10) | 0xcf) >>> 0; // V R W X A D, identity 4 MiB superpage
-    machine.ram.write(root - machine.ram.base + 4 * (KERNEL >>> 22), 4, pte);
-    machine.hart.csr.satp = (0x80000000 | (root >>> 12)) >>> 0;
-    machine.hart.memoryConfigChanged();
-  }
-  const r = machine.run(1e9, { onMonitorTrap: () => monitor.handle() });
-  if (r.status !== "exit" || r.exitCode !== 0) throw new Error(`paging bench failed: ${r.reason}`);
-  return r.retired;
-}
-
-function sieveRun() {
-  const m = new Machine({});
-  m.loadElf(parseElf(readFileSync(new URL("../riscv-tests/rv32ui/sieve.elf", import.meta.url)), "sieve.elf"));
-  const r = m.run(1e9);
-  if (r.exitCode !== 0) throw new Error("sieve failed");
-  return r.retired;
-}
-
-const insns = {};
-const bench = new Bench({ time: 1500, warmupTime: 300 });
-bench
-  .add("S->monitor->S SBI call loop", () => { insns["S->monitor->S SBI call loop"] = bootRun(loop(sbiCall, srst)); })
-  .add("same loop, nop instead of ecall", () => { insns["same loop, nop instead of ecall"] = bootRun(loop(sbiNop, srst)); })
-  .add("M-mode ecall + mret loop", () => { insns["M-mode ecall + mret loop"] = mModeRun(true); })
-  .add("same loop, nop instead of ecall (M)", () => { insns["same loop, nop instead of ecall (M)"] = mModeRun(false); })
-  .add("sieve (rv32ui/sieve.elf)", () => { insns["sieve (rv32ui/sieve.elf)"] = sieveRun(); })
-  .add("S-mode memory loop, paging off", () => { insns["S-mode memory loop, paging off"] = pagingRun(false); })
-  .add("S-mode memory loop, Sv32 paging on", () => { insns["S-mode memory loop, Sv32 paging on"] = pagingRun(true); });
-
-await bench.run();
-
-const median = (name) => bench.tasks.find((t) => t.name === name).result.latency.p50; // ms
-const rows = bench.tasks.map((t) => {
-  const ms = t.result.latency.p50;
-  return { workload: t.name, instructions: insns[t.name], medianMs: ms, mips: insns[t.name] / (ms * 1e3), samples: t.result.latency.samples.length };
-});
-const sbiNs = ((median("S->monitor->S SBI call loop") - median("same loop, nop instead of ecall")) * 1e6) / ITERATIONS;
-const mTrapNs = ((median("M-mode ecall + mret loop") - median("same loop, nop instead of ecall (M)")) * 1e6) / ITERATIONS;
-const derived = {
-  sbiRoundTripNs: sbiNs,
-  sbiRoundTripGuestInstructions: 1, // the ecall itself; the monitor runs no guest instructions
-  mModeTrapRoundTripNs: mTrapNs,
-  mModeTrapRoundTripGuestInstructions: 5, // ecall + 4-instruction handler ending in mret
-  pagingSlowdown: median("S-mode memory loop, Sv32 paging on") / median("S-mode memory loop, paging off"),
+const count = (name, fallback) => {
+  const n = Number(value(name, fallback));
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} expects a whole number`);
+  return n;
 };
-if (!json) {
-  console.table(rows.map((r) => ({ ...r, medianMs: r.medianMs.toFixed(3), mips: r.mips.toFixed(1) })));
-  console.log(`SBI round trip S -> TypeScript monitor -> S: ${sbiNs.toFixed(0)} ns (median-based, ${ITERATIONS} calls), 1 guest instruction (the ecall)`);
-  console.log(`M-mode trap round trip (ecall -> guest handler -> mret): ${mTrapNs.toFixed(0)} ns, 5 guest instructions`);
-  console.log(`Sv32 paging on vs off, same S-mode loop: ${derived.pagingSlowdown.toFixed(2)}x the time`);
+const quick = flag("--quick");
+const engineArg = value("--engine", "both");
+const engines = engineArg === "both" ? ["interp", "jit"] : [engineArg];
+const only = value("--only", undefined);
+const jsonPath = value("--json", undefined);
+const options = {
+  engines,
+  runs: count("--runs", quick ? 1 : 3),
+  procRuns: count("--proc-runs", quick ? 3 : 5),
+  qemu: !flag("--no-qemu"),
+  maxInsns: 2e9,
+  log: (line) => process.stderr.write(`bench: ${line}\n`),
+};
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const elfsIn = (dir) => readdirSync(here(dir)).filter((f) => f.endsWith(".elf")).sort().map((f) => here(dir) + f);
+const LINUX = process.env.TRAPVISOR_LINUX_IMAGE ?? "/tmp/trapvisor-linux/arch/riscv/boot/Image";
+const out = { node: process.version, qemu: options.qemu ? qemuInfo()?.version ?? "not installed" : "not run" };
+
+// 1. Micro-benchmarks
+if (!flag("--no-micro")) {
+  out.micro = await runMicro({ engines, time: quick ? 300 : 1000, log: options.log });
+  console.log("\nMicro-benchmarks (in-process, tinybench medians)");
+  console.table(out.micro.rows.map((r) => ({ engine: r.engine, benchmark: r.name, instructions: r.instructions, "median ms": r.medianMs.toFixed(3), MIPS: r.mips.toFixed(1) })));
+  console.log("Round trips: (loop with the trap - the same loop with a nop) / iterations");
+  console.table(out.micro.trips.map((t) => ({ engine: t.engine, "round trip": t.name, ns: t.ns.toFixed(0), "guest instructions": t.guestInstructions })));
 }
-const workloads = process.argv.includes("--no-workloads") ? undefined : await runWorkloads({ ...optionsFromArgv(process.argv), log: json ? () => {} : (s) => console.error(s) });
-if (json) console.log(JSON.stringify({ rows, derived, workloads }, null, 2));
-else if (workloads) printWorkloads(workloads);
+
+// 2. Workloads and guests, 3. Linux
+let files = [...elfsIn("./workloads/"), ...elfsIn("./guests/")];
+if (quick) files = files.filter((f) => f.includes("rv32imac"));
+if (only) files = files.filter((f) => f.includes(only));
+out.workloads = [];
+for (const f of files) out.workloads.push(await benchElf(f, options));
+if (!flag("--no-linux") && (!only || "linux".includes(only))) {
+  if (existsSync(LINUX)) out.workloads.push(await benchElf(LINUX, { ...options, append: "console=hvc0 earlycon=sbi quiet" }));
+  else options.log(`no Linux kernel at ${LINUX} (scripts/build-linux.sh builds one): Linux boot not measured`);
+}
+if (out.workloads.length > 0) {
+  const { header, rows } = benchRows(out.workloads);
+  console.log("\nWorkloads: MIPS in-process (median); seconds whole-process (median of interleaved rounds); ratios QEMU s / trapvisor s");
+  console.log(table(header, rows));
+}
+
+// 4. Delegation: the SBI guest under each preset (in-process)
+const sbiGuest = here("./guests/sbi-rv32imac.elf");
+if (!only || "delegation".includes(only)) {
+  const image = parseElf(readFileSync(sbiGuest), "sbi-rv32imac.elf");
+  out.delegation = [];
+  for (const engine of engines) {
+    const bench = new Bench({ time: 0, iterations: options.runs || 1, warmupIterations: 1, warmupTime: 0, throws: true });
+    const facts = {};
+    for (const [name, delegation] of Object.entries(PRESETS)) {
+      bench.add(name, () => {
+        const o = runBoot(image, "sbi", { delegation, timeCsr: "native", csrPolicy: "safe", engine }, 1e9);
+        facts[name] = { instructions: o.result.retired, trapsToM: o.trapsToM, trapsToS: o.trapsToS };
+      });
+    }
+    options.log(`delegation presets, --engine ${engine}`);
+    await bench.run();
+    for (const t of bench.tasks) out.delegation.push({ engine, preset: t.name, ...facts[t.name], medianMs: t.result.latency.p50 });
+  }
+  console.log("\nDelegation: bench/guests/sbi-rv32imac.elf per preset (in-process medians)");
+  console.table(out.delegation.map((d) => ({ engine: d.engine, preset: d.preset, instructions: d.instructions, "traps to M": d.trapsToM, "traps to S": d.trapsToS, "median ms": d.medianMs.toFixed(1) })));
+}
+
+// 5. The goals, from the numbers above
+const byName = (n, e) => out.workloads.find((w) => w.name === n)?.engines.find((r) => r.engine === e);
+const geo = (xs) => (xs.length ? Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length) : undefined);
+const integer = ["crc32", "qsort", "sieve", "bignum"].map((w) => `${w}-rv32imac.elf`);
+const memory = ["list", "hash"].map((w) => `${w}-rv32imac.elf`);
+const ratios = (names, engine, key) => names.map((n) => byName(n, engine)?.[key]).filter((v) => v !== undefined);
+const best = (n) => Math.max(...engines.map((e) => byName(n, e)?.vsQemu ?? 0));
+out.goals = {
+  interpVsQemuSingleStep: { integer: geo(ratios(integer, "interp", "vsQemuOneInsn")), memory: geo(ratios(memory, "interp", "vsQemuOneInsn")), goal: 1.5 },
+  jitVsQemu: { integer: geo(ratios(integer, "jit", "vsQemu")), goal: 0.3 },
+  trapsBestVsQemu: { value: byName("traps-rv32imac.elf", "interp") ? best("traps-rv32imac.elf") : undefined, goal: 2.5 },
+  sbiRoundTripNs: { value: out.micro ? Math.min(...out.micro.trips.filter((t) => t.name.startsWith("S->monitor")).map((t) => t.ns)) : undefined, goal: 150 },
+};
+const f = (v, d = 2, unit = "x") => (v === undefined || !Number.isFinite(v) ? "not measured" : `${v.toFixed(d)}${unit}`);
+console.log("\nGoals (ratios: geometric means over the rv32imac workloads, whole processes):");
+console.log(`  interpreter vs QEMU -singlestep: integer ${f(out.goals.interpVsQemuSingleStep.integer)}, memory ${f(out.goals.interpVsQemuSingleStep.memory)} (goal >= 1.5x)`);
+console.log(`  block translator vs QEMU (TCG): integer ${f(out.goals.jitVsQemu.integer)} (goal >= 0.3x)`);
+console.log(`  trap-heavy M-mode (traps), best engine vs QEMU: ${f(out.goals.trapsBestVsQemu.value)} (goal >= 2.5x)`);
+console.log(`  SBI round trip S -> monitor -> S, best engine: ${f(out.goals.sbiRoundTripNs.value, 0, " ns")} (goal < 150 ns)`);
+console.log(`QEMU: ${out.qemu}; node ${out.node}`);
+if (jsonPath) writeFileSync(jsonPath, JSON.stringify(out, null, 2) + "\n");

@@ -67,8 +67,12 @@ export interface StepObserver {
 }
 
 export interface RunHooks {
-  /** Serves traps into M when the machine was built with `monitorHandlesM` (the monitor). */
-  onMonitorTrap?: () => void;
+  /**
+   * Serves traps into M when the machine was built with `monitorHandlesM` (the monitor). It may be
+   * called from inside the hart's run (see Hart.monitorHook); it returns true when the hart may
+   * carry on without the machine looking (only hart state changed).
+   */
+  onMonitorTrap?: () => boolean;
   /** Called after every trap the hart takes (before the monitor handles it), without single-stepping. */
   onTrap?: (hart: Hart) => void;
   /** Single-steps the run and reports every instruction (tracing). */
@@ -204,6 +208,8 @@ export class Machine {
     let idleEvents = 0;
     const wall = this.config.clock === "wall";
     hart.stopAfterTrap = onTrap !== undefined || observer !== undefined;
+    // The monitor serves traps in place (without a return to this loop) unless the run is observed.
+    hart.monitorHook = onMonitorTrap && !hart.stopAfterTrap ? () => onMonitorTrap() && this.halted === undefined && !this.resetRequested : undefined;
     while (this.halted === undefined) {
       const done = hart.retired - start;
       if (done >= maxInsns) break;
@@ -261,6 +267,7 @@ export class Machine {
   private result(status: RunStatus, exitCode: number | undefined, reason: string, start: number, t0: bigint): RunResult {
     this.hart.accountPrivilege();
     this.hart.stopAfterTrap = true;
+    this.hart.monitorHook = undefined;
     return {
       status, exitCode, reason,
       retired: this.hart.retired - start,

@@ -28,7 +28,7 @@ Options:
   --json FILE       also write the results as JSON to FILE ('-': JSON on stdout, no table)
   -h, --help        this help`;
 
-export async function cmdBench(argv: string[], stdout: FdWriter, stderr: FdWriter): Promise<number> {
+export async function cmdBench(argv: string[], read: (path: string) => Uint8Array, stdout: FdWriter, stderr: FdWriter): Promise<number> {
   const { values, positionals } = parse("bench", argv, {
     engine: { type: "string" },
     runs: { type: "string" },
@@ -44,6 +44,7 @@ export async function cmdBench(argv: string[], stdout: FdWriter, stderr: FdWrite
     return 0;
   }
   if (positionals.length === 0) throw new UsageError("bench: expected one or more ELF files or Linux Images (see 'trapvisor bench --help')");
+  for (const path of positionals) read(path); // every file readable before anything is measured
   const engineText = values.engine ?? "both";
   if (engineText !== "both" && !(ENGINES as readonly string[]).includes(engineText)) {
     throw new UsageError(`--engine expects interp, jit or both, got '${engineText}'`);

@@ -127,4 +127,36 @@ describe("trapvisor CLI", () => {
       expect(r.out).toMatch(/Usage: trapvisor/);
     }
   });
+
+  describe("bench", () => {
+    it("measures an ELF per engine and reports JSON (no QEMU, no whole-process rounds)", () => {
+      const r = trapvisor("bench", own("rv32ui/sieve.elf"), "--runs", "1", "--proc-runs", "0", "--no-qemu", "--json", "-");
+      expect(r.code).toBe(0);
+      const j = JSON.parse(r.out) as { results: { kind: string; engines: { engine: string; instructions: number; mips: number }[] }[] };
+      expect(j.results[0]!.kind).toBe("htif");
+      expect(j.results[0]!.engines.map((e) => e.engine)).toEqual(["interp", "jit"]);
+      for (const e of j.results[0]!.engines) {
+        expect(e.instructions).toBeGreaterThan(1_000_000);
+        expect(e.mips).toBeGreaterThan(0);
+      }
+      expect(r.err).toMatch(/^bench: sieve\.elf: trapvisor --engine interp in-process/m);
+    });
+
+    it("prints a table with whole-process times, and fails on a guest that does not pass", () => {
+      const ok = trapvisor("bench", own("rv32ui/add.elf"), "--engine", "jit", "--runs", "1", "--proc-runs", "1", "--no-qemu");
+      expect(ok.code).toBe(0);
+      expect(ok.out).toMatch(/^add\.elf\s+jit\s+\d+\s+[\d.]+\s+[\d.]+\s+-/m);
+      const bad = trapvisor("bench", own("guests/hello.elf"), "--runs", "1", "--proc-runs", "0", "--no-qemu", "--max-insns", "10");
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(/^trapvisor: hello\.elf: stopped after 10 instructions/m);
+    });
+
+    it("rejects bad usage with one line and exit code 2", () => {
+      expect(trapvisor("bench").code).toBe(2);
+      const r = trapvisor("bench", own("rv32ui/add.elf"), "--engine", "fast");
+      expect(r.code).toBe(2);
+      expect(r.err.trim()).toBe("trapvisor: --engine expects interp, jit or both, got 'fast'");
+      expect(trapvisor("bench", "no-such.elf").err.trim()).toBe("trapvisor: no-such.elf: no such file");
+    });
+  });
 });

@@ -308,7 +308,7 @@ async function main(argv: string[]): Promise<number> {
     case "compare":
       return cmdCompare(rest, readInput, stdout, stderr);
     case "bench":
-      return cmdBench(rest, stdout, stderr);
+      return cmdBench(rest, readInput, stdout, stderr);
     default:
       throw new UsageError(`unknown command '${command}' (commands: run, boot, compare, test, bench, demo, help)`);
   }

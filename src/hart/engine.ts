@@ -2,7 +2,7 @@
 export type EngineName = "interp" | "jit";
 export const ENGINES: readonly EngineName[] = ["interp", "jit"];
 
-let defaultEngine: EngineName = "interp";
+let defaultEngine: EngineName = "jit";
 
 /** The engine a Machine uses when its config names none (the test setup runs every suite under each). */
 export function getDefaultEngine(): EngineName {

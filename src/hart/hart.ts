@@ -4,15 +4,13 @@ import { MSTATUS } from "../csr/bits.js";
 import { CsrFile, executeCsrInstruction } from "../csr/csr-file.js";
 import { Exception } from "../isa/cause.js";
 import { type IsaConfig, misaFor } from "../isa/isa-string.js";
-import { rvcAt } from "../isa/rvc.js";
 import type { EngineName } from "./engine.js";
 import { FastTlb, TLB_WAYS, tlbSet } from "./fast-tlb.js";
 import { Jit } from "./jit/jit.js";
 import { Mmu } from "./mmu.js";
 import { Access, PmpTable } from "./pmp.js";
 import { Slow, Stop } from "./stop.js";
-import { mulh, mulhsu, mulhu } from "./mul.js";
-import { DecodeCache, META_RVC, Op, decode, decodedImm } from "./decode.js";
+import { DecodeCache, FETCH_TRAPPED, interpret } from "./interpreter.js";
 import { delegatee, enterTrapCsrs, mretCsrs, pendingInterrupt, sretCsrs } from "./trap.js";
 
 export interface HartConfig {
@@ -21,7 +19,8 @@ export interface HartConfig {
   readonly isa: IsaConfig;
   /** Sv32 translation is implemented (satp MODE=1 writable, SUM writable). */
   readonly sv32: boolean;
-  /** Traps that target M end `run` with Stop.MonitorTrap so a host-side monitor can handle them. */
+  /** Traps that target M end `run` with Stop.MonitorTrap so a host-side monitor can handle them
+   *  (or, with monitorHook set, are handled in place). */
   readonly monitorHandlesM: boolean;
   /**
    * What the hart does with a misaligned load or store (unpriv. 2.6 allows completing or raising):
@@ -55,7 +54,7 @@ export function trapCountIndex(interrupt: boolean, cause: number, from: number, 
  */
 export class Hart {
   /** x0..x31, then x32: where the interpreter's writes to x0 go (decode sends rd=0 there). */
-  private readonly xSink = new Int32Array(33);
+  readonly xSink = new Int32Array(33);
   /** The integer registers (x[0] is always 0). */
   readonly x = this.xSink.subarray(0, 32);
   pc = 0;
@@ -73,6 +72,13 @@ export class Hart {
   stopAfterTrap = true;
   /** `retired` when the last trap was taken: a trap with nothing retired since ends `run` (trap loops). */
   private retiredAtTrap = -1;
+  /**
+   * Set by the machine for a run: the host monitor's trap handler, called from `trap` for a trap
+   * into M (monitorHandlesM). It returns true when the hart may carry on at once — the monitor
+   * changed nothing but hart state (registers, CSRs, pc, privilege) — and false when the machine
+   * must look first (timer programmed, shutdown, memory written, an interrupt re-routed).
+   */
+  monitorHook: (() => boolean) | undefined;
   /** The most recent trap, for tracing and the monitor. */
   lastTrap = { cause: 0, interrupt: false, tval: 0, epc: 0, from: 3, to: 3 };
   private privMark = 0;
@@ -223,9 +229,16 @@ export class Hart {
     this.trapsTaken++;
     const t = this.lastTrap;
     t.cause = cause; t.interrupt = interrupt; t.tval = tval >>> 0; t.epc = epc >>> 0; t.from = from; t.to = to;
-    if (to === 3 && this.config.monitorHandlesM) return Stop.MonitorTrap;
     const stuck = this.retired === this.retiredAtTrap;
     this.retiredAtTrap = this.retired;
+    if (to === 3 && this.config.monitorHandlesM) {
+      // The host monitor serves the trap right here when the run allows it; it answers whether the
+      // hart may go on without the machine looking (nothing but hart state changed). A trap with no
+      // instruction retired since the last one goes through the machine (its trap-loop check).
+      const monitor = this.monitorHook;
+      if (monitor === undefined || stuck || this.stopAfterTrap) return Stop.MonitorTrap;
+      return monitor() ? Stop.Continue : Stop.Event;
+    }
     return stuck || this.stopAfterTrap ? Stop.Event : Stop.Continue;
   }
 
@@ -261,325 +274,12 @@ export class Hart {
   }
 
   /**
-   * The interpreter loop: up to `limit` instructions. Interrupts are sampled once on entry; every
-   * instruction that may change interrupt or translation state ends the call (Stop.Continue when
-   * only the hart changed), so the caller re-samples. Instructions come pre-decoded from the
-   * decode cache, per RAM page; a page that PMP cuts finer than 4 KiB is fetched and decoded anew
-   * at every instruction, as is a 32-bit instruction straddling two pages.
+   * The interpreter: up to `limit` instructions (src/hart/interpreter.ts). Interrupts are sampled on
+   * entry; an instruction that may change interrupt or translation state ends the call
+   * (Stop.Continue when only the hart changed), so the caller re-samples.
    */
   interpret(limit: number): number {
-    const irq = pendingInterrupt(this.csr, this.priv);
-    if (irq >= 0) return this.trap(irq, true, 0, this.pc);
-    // Under the jit engine, a taken jump to translated (or now hot) code ends the call.
-    const jit = this.jit;
-
-    const x = this.xSink; // rd = 0 decodes to 32 (X0_SINK): x[0] stays 0 with no store per instruction
-    const ram = this.bus.ram;
-    const ramBase = ram.base | 0;
-    const ramWordLimit = ram.size - 3;
-    const m32 = ram.i32, m16 = ram.i16, u16 = ram.u16, m8 = ram.i8, u8 = ram.bytes;
-    const pageFlags = ram.pageFlags;
-    const cache = this.decodeCache;
-    // misa can change only through a CSR write, which ends this call: sample the extensions once.
-    const misa = this.csr.misa;
-    const cOn = (misa & (1 << 2)) !== 0;
-    const mOn = (misa & (1 << 12)) !== 0;
-    const aOn = (misa & 1) !== 0;
-    const alignMask = cOn ? 1 : 3; // IALIGN=16 with C, else 32
-    const base = this.retired;
-    // pc, addresses and targets are int32 inside the loop (uint32 values above 2^31 would make V8
-    // compute with doubles); they become uint32 where they leave it.
-    let pc = this.pc | 0;
-    let stop: number = Stop.Limit;
-    let n = 0;
-    let addr = 0;
-    let off = 0;
-    let target = 0;
-
-    // Translation and PMP apply per privilege; both change only at events that end this call.
-    const csr = this.csr;
-    const pmpSummary = this.pmp.summary;
-    const paging = csr.satp >>> 31 === 1;
-    const dataPriv = this.effectiveDataPrivilege();
-    const fetchPmpFree = this.priv < 3 ? pmpSummary.allowAllSU32 : !pmpSummary.anyLocked;
-    const dataPmpFree = dataPriv < 3 ? pmpSummary.allowAllSU32 : !pmpSummary.anyLocked;
-    const fetchChecked = (paging && this.priv < 3) || !fetchPmpFree;
-    const dataChecked = (paging && dataPriv < 3) || !dataPmpFree;
-    const tlb = this.fastTlb;
-    const loadTag = tlb.loadTag, loadOff = tlb.loadOff, storeTag = tlb.storeTag, storeOff = tlb.storeOff;
-    const tb = this.tlbBase();
-    let ti = 0;
-    // The virtual page whose decoded slots are at hand (a TLB may keep its translation until
-    // SFENCE.VMA, 4.3.2; satp, PMP and fences end this call), and its RAM offset.
-    let pageVpn = -1;
-    let slots: Int32Array = NO_SLOTS;
-    let pageOff = 0;
-    let meta = 0, imm = 0;
-
-    loop: while (n < limit) {
-      if (pc >>> 12 === pageVpn) {
-        const s = pc & 0xffe;
-        meta = slots[s]!;
-        if (meta === 0) {
-          meta = cache.fill(slots, s, pageOff + (pc & 0xfff), cOn, mOn, aOn);
-          if (meta === Op.STRADDLE) {
-            // Not kept: the second half is fetched (and translated) anew each time.
-            this.pc = pc >>> 0; this.retired = base + n;
-            if (this.fetchChecked(cOn) < 0) return this.fetchStop;
-            meta = decode(this.fetchedRaw, this.fetchedRaw, mOn, aOn);
-            slots[s + 1] = decodedImm;
-          }
-        }
-        imm = slots[s + 1]!;
-      } else {
-        this.pc = pc >>> 0; this.retired = base + n;
-        const at = this.fetchPage(pc >>> 0, fetchChecked);
-        if (at === FETCH_TRAPPED) return this.fetchStop;
-        if (at >= 0) {
-          pageVpn = pc >>> 12;
-          pageOff = at;
-          slots = cache.page(at >>> 12);
-          continue;
-        }
-        // PMP cuts this page: every fetch is checked and decoded on its own.
-        const len = this.fetchChecked(cOn);
-        if (len < 0) return this.fetchStop;
-        const raw = this.fetchedRaw;
-        if (len === 2) {
-          const insn = rvcAt(raw & 0xffff);
-          meta = (insn === 0 ? Op.ILLEGAL : decode(insn, raw & 0xffff, mOn, aOn)) | META_RVC;
-          imm = insn === 0 ? raw & 0xffff : decodedImm;
-        } else {
-          meta = decode(raw, raw, mOn, aOn);
-          imm = decodedImm;
-        }
-      }
-      const rd = (meta >>> 8) & 63;
-      const rs1 = (meta >>> 16) & 31;
-      const rs2 = meta >>> 24;
-      const len = 4 - ((meta >>> 6) & 2); // 2 for RVC
-      switch (meta & 0x7f) {
-        case Op.LUI: x[rd] = imm; pc = (pc + len) | 0; break;
-        case Op.AUIPC: x[rd] = pc + imm; pc = (pc + len) | 0; break;
-        case Op.JAL:
-          target = (pc + imm) | 0;
-          if (target & alignMask) { this.pc = pc >>> 0; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target >>> 0, pc >>> 0); }
-          x[rd] = pc + len;
-          pc = target;
-          if (jit !== undefined && jit.wants(target >>> 0)) { n++; stop = Stop.Continue; break loop; }
-          break;
-        case Op.JALR:
-          target = (x[rs1]! + imm) & ~1;
-          if (target & alignMask) { this.pc = pc >>> 0; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target >>> 0, pc >>> 0); }
-          x[rd] = pc + len;
-          pc = target;
-          if (jit !== undefined && jit.wants(target >>> 0)) { n++; stop = Stop.Continue; break loop; }
-          break;
-        case Op.BEQ: case Op.BNE: case Op.BLT: case Op.BGE: case Op.BLTU: case Op.BGEU: {
-          const a = x[rs1]!, b = x[rs2]!;
-          let taken: boolean;
-          switch (meta & 0x7f) {
-            case Op.BEQ: taken = a === b; break;
-            case Op.BNE: taken = a !== b; break;
-            case Op.BLT: taken = a < b; break;
-            case Op.BGE: taken = a >= b; break;
-            case Op.BLTU: taken = a >>> 0 < b >>> 0; break;
-            default: taken = a >>> 0 >= b >>> 0; break;
-          }
-          if (taken) {
-            target = (pc + imm) | 0;
-            if (target & alignMask) { this.pc = pc >>> 0; this.retired = base + n; return this.trap(Exception.InstructionMisaligned, false, target >>> 0, pc >>> 0); }
-            pc = target;
-            if (jit !== undefined && jit.wants(target >>> 0)) { n++; stop = Stop.Continue; break loop; }
-          } else {
-            pc = (pc + len) | 0;
-            if (jit !== undefined) jit.passes(pc >>> 0);
-          }
-          break;
-        }
-        case Op.LB:
-          addr = (x[rs1]! + imm) | 0;
-          if (!dataChecked) off = (addr - ramBase) | 0;
-          else {
-            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-            off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
-          }
-          if (off >>> 0 < ramWordLimit) { x[rd] = m8[off]!; pc = (pc + len) | 0; break; }
-          if (this.loadInto(rd, addr >>> 0, 0, pc >>> 0, base + n, len) !== Slow.Done) {
-            if (this.slowStatus === Slow.Trapped) return this.slowStop;
-            pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
-          }
-          pc = (pc + len) | 0;
-          break;
-        case Op.LH:
-          addr = (x[rs1]! + imm) | 0;
-          if (!dataChecked) off = (addr - ramBase) | 0;
-          else {
-            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-            off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
-          }
-          if ((addr & 1) === 0 && off >>> 0 < ramWordLimit) { x[rd] = m16[off >> 1]!; pc = (pc + len) | 0; break; }
-          if (this.loadInto(rd, addr >>> 0, 1, pc >>> 0, base + n, len) !== Slow.Done) {
-            if (this.slowStatus === Slow.Trapped) return this.slowStop;
-            pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
-          }
-          pc = (pc + len) | 0;
-          break;
-        case Op.LW:
-          addr = (x[rs1]! + imm) | 0;
-          if (!dataChecked) off = (addr - ramBase) | 0;
-          else {
-            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-            off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
-          }
-          if ((addr & 3) === 0 && off >>> 0 < ramWordLimit) { x[rd] = m32[off >> 2]!; pc = (pc + len) | 0; break; }
-          if (this.loadInto(rd, addr >>> 0, 2, pc >>> 0, base + n, len) !== Slow.Done) {
-            if (this.slowStatus === Slow.Trapped) return this.slowStop;
-            pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
-          }
-          pc = (pc + len) | 0;
-          break;
-        case Op.LBU:
-          addr = (x[rs1]! + imm) | 0;
-          if (!dataChecked) off = (addr - ramBase) | 0;
-          else {
-            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-            off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
-          }
-          if (off >>> 0 < ramWordLimit) { x[rd] = u8[off]!; pc = (pc + len) | 0; break; }
-          if (this.loadInto(rd, addr >>> 0, 4, pc >>> 0, base + n, len) !== Slow.Done) {
-            if (this.slowStatus === Slow.Trapped) return this.slowStop;
-            pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
-          }
-          pc = (pc + len) | 0;
-          break;
-        case Op.LHU:
-          addr = (x[rs1]! + imm) | 0;
-          if (!dataChecked) off = (addr - ramBase) | 0;
-          else {
-            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-            off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
-          }
-          if ((addr & 1) === 0 && off >>> 0 < ramWordLimit) { x[rd] = u16[off >> 1]!; pc = (pc + len) | 0; break; }
-          if (this.loadInto(rd, addr >>> 0, 5, pc >>> 0, base + n, len) !== Slow.Done) {
-            if (this.slowStatus === Slow.Trapped) return this.slowStop;
-            pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
-          }
-          pc = (pc + len) | 0;
-          break;
-        case Op.SB:
-          addr = (x[rs1]! + imm) | 0;
-          if (!dataChecked) {
-            off = (addr - ramBase) | 0;
-            if (off >>> 0 >= ramWordLimit || pageFlags[off >>> 12] !== 0) off = -1;
-          } else {
-            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-            off = storeTag[ti] === addr >>> 12 ? storeOff[ti]! + (addr & 0xfff) : -1;
-          }
-          if (off >= 0) { m8[off] = x[rs2]!; pc = (pc + len) | 0; break; }
-          if (this.storeSlow(addr >>> 0, 0, x[rs2]!, pc >>> 0, base + n, len) !== Slow.Done) {
-            if (this.slowStatus === Slow.Trapped) return this.slowStop;
-            pc = (pc + len) | 0; n++; stop = Stop.Event; break loop;
-          }
-          pc = (pc + len) | 0;
-          break;
-        case Op.SH:
-          addr = (x[rs1]! + imm) | 0;
-          if (!dataChecked) {
-            off = (addr - ramBase) | 0;
-            if (off >>> 0 >= ramWordLimit || pageFlags[off >>> 12] !== 0 || (addr & 1) !== 0) off = -1;
-          } else {
-            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-            off = storeTag[ti] === addr >>> 12 && (addr & 1) === 0 ? storeOff[ti]! + (addr & 0xfff) : -1;
-          }
-          if (off >= 0) { m16[off >> 1] = x[rs2]!; pc = (pc + len) | 0; break; }
-          if (this.storeSlow(addr >>> 0, 1, x[rs2]!, pc >>> 0, base + n, len) !== Slow.Done) {
-            if (this.slowStatus === Slow.Trapped) return this.slowStop;
-            pc = (pc + len) | 0; n++; stop = Stop.Event; break loop;
-          }
-          pc = (pc + len) | 0;
-          break;
-        case Op.SW:
-          addr = (x[rs1]! + imm) | 0;
-          if (!dataChecked) {
-            off = (addr - ramBase) | 0;
-            if (off >>> 0 >= ramWordLimit || pageFlags[off >>> 12] !== 0 || (addr & 3) !== 0) off = -1;
-          } else {
-            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-            off = storeTag[ti] === addr >>> 12 && (addr & 3) === 0 ? storeOff[ti]! + (addr & 0xfff) : -1;
-          }
-          if (off >= 0) { m32[off >> 2] = x[rs2]!; pc = (pc + len) | 0; break; }
-          if (this.storeSlow(addr >>> 0, 2, x[rs2]!, pc >>> 0, base + n, len) !== Slow.Done) {
-            if (this.slowStatus === Slow.Trapped) return this.slowStop;
-            pc = (pc + len) | 0; n++; stop = Stop.Event; break loop;
-          }
-          pc = (pc + len) | 0;
-          break;
-        case Op.ADDI: x[rd] = x[rs1]! + imm; pc = (pc + len) | 0; break;
-        case Op.SLTI: x[rd] = x[rs1]! < imm ? 1 : 0; pc = (pc + len) | 0; break;
-        case Op.SLTIU: x[rd] = x[rs1]! >>> 0 < imm >>> 0 ? 1 : 0; pc = (pc + len) | 0; break;
-        case Op.XORI: x[rd] = x[rs1]! ^ imm; pc = (pc + len) | 0; break;
-        case Op.ORI: x[rd] = x[rs1]! | imm; pc = (pc + len) | 0; break;
-        case Op.ANDI: x[rd] = x[rs1]! & imm; pc = (pc + len) | 0; break;
-        case Op.SLLI: x[rd] = x[rs1]! << rs2; pc = (pc + len) | 0; break;
-        case Op.SRLI: x[rd] = x[rs1]! >>> rs2; pc = (pc + len) | 0; break;
-        case Op.SRAI: x[rd] = x[rs1]! >> rs2; pc = (pc + len) | 0; break;
-        case Op.ADD: x[rd] = x[rs1]! + x[rs2]!; pc = (pc + len) | 0; break;
-        case Op.SUB: x[rd] = x[rs1]! - x[rs2]!; pc = (pc + len) | 0; break;
-        case Op.SLL: x[rd] = x[rs1]! << (x[rs2]! & 31); pc = (pc + len) | 0; break;
-        case Op.SLT: x[rd] = x[rs1]! < x[rs2]! ? 1 : 0; pc = (pc + len) | 0; break;
-        case Op.SLTU: x[rd] = x[rs1]! >>> 0 < x[rs2]! >>> 0 ? 1 : 0; pc = (pc + len) | 0; break;
-        case Op.XOR: x[rd] = x[rs1]! ^ x[rs2]!; pc = (pc + len) | 0; break;
-        case Op.SRL: x[rd] = x[rs1]! >>> (x[rs2]! & 31); pc = (pc + len) | 0; break;
-        case Op.SRA: x[rd] = x[rs1]! >> (x[rs2]! & 31); pc = (pc + len) | 0; break;
-        case Op.OR: x[rd] = x[rs1]! | x[rs2]!; pc = (pc + len) | 0; break;
-        case Op.AND: x[rd] = x[rs1]! & x[rs2]!; pc = (pc + len) | 0; break;
-        case Op.MUL: x[rd] = Math.imul(x[rs1]!, x[rs2]!); pc = (pc + len) | 0; break;
-        case Op.MULH: x[rd] = mulh(x[rs1]!, x[rs2]!); pc = (pc + len) | 0; break;
-        case Op.MULHSU: x[rd] = mulhsu(x[rs1]!, x[rs2]!); pc = (pc + len) | 0; break;
-        case Op.MULHU: x[rd] = mulhu(x[rs1]!, x[rs2]!); pc = (pc + len) | 0; break;
-        // Division by zero and overflow have defined results, no trap (unpriv. 13.2).
-        case Op.DIV: {
-          const a = x[rs1]!, b = x[rs2]!;
-          x[rd] = b === 0 ? -1 : a === -0x80000000 && b === -1 ? a : (a / b) | 0;
-          pc = (pc + len) | 0;
-          break;
-        }
-        case Op.DIVU: {
-          const a = x[rs1]!, b = x[rs2]!;
-          x[rd] = b === 0 ? -1 : ((a >>> 0) / (b >>> 0)) | 0;
-          pc = (pc + len) | 0;
-          break;
-        }
-        case Op.REM: {
-          const a = x[rs1]!, b = x[rs2]!;
-          x[rd] = b === 0 ? a : a === -0x80000000 && b === -1 ? 0 : a % b;
-          pc = (pc + len) | 0;
-          break;
-        }
-        case Op.REMU: {
-          const a = x[rs1]!, b = x[rs2]!;
-          x[rd] = b === 0 ? a : (a >>> 0) % (b >>> 0);
-          pc = (pc + len) | 0;
-          break;
-        }
-        // FENCE: one in-order hart. FENCE.I: stores to instructions already reach the decode cache.
-        case Op.FENCE: case Op.FENCE_I: pc = (pc + len) | 0; break;
-        case Op.SYSTEM: // always leaves the loop (privilege, CSRs and interrupts may change)
-          this.pc = pc >>> 0; this.retired = base + n; this.ilen = len;
-          return this.executeSystem(imm);
-        case Op.AMO: // A extension: always a slow path
-          this.pc = pc >>> 0; this.retired = base + n; this.ilen = len;
-          return this.executeAtomic(imm);
-        default: // ILLEGAL: xtval holds the instruction bits as fetched (3.1.16)
-          this.pc = pc >>> 0; this.retired = base + n; this.ilen = len;
-          return this.illegal(imm);
-      }
-      n++;
-    }
-    this.pc = pc >>> 0;
-    this.retired = base + n;
-    return stop;
+    return interpret(this, limit);
   }
 
   /**
@@ -587,7 +287,7 @@ export class Hart {
    * the current privilege may fetch from all of it; -1 when PMP cuts the page (every fetch is then
    * checked on its own); FETCH_TRAPPED after taking the fetch exception (fetchStop has the Stop).
    */
-  private fetchPage(pc: number, checked: boolean): number {
+  fetchPage(pc: number, checked: boolean): number {
     const ram = this.bus.ram;
     let pa = pc;
     if (checked) {
@@ -602,15 +302,15 @@ export class Hart {
   }
 
   /** The raw bits `fetchChecked` read (16 or 32), or the Stop of the trap it took. */
-  private fetchedRaw = 0;
-  private fetchStop = 0;
+  fetchedRaw = 0;
+  fetchStop = 0;
 
   /**
    * Fetch at this.pc through translation and PMP: returns the instruction length (2 or 4) with the
    * bits in fetchedRaw, or -1 after taking the fetch exception. A 32-bit instruction that straddles a
    * page translates each half; a fault on the second reports that half's address in xtval (3.1.16).
    */
-  private fetchChecked(cOn: boolean): number {
+  fetchChecked(cOn: boolean): number {
     const pc = this.pc;
     const lo = this.readFetchHalf(pc);
     if (lo < 0) { this.fetchStop = this.trap(this.faultCause, false, pc, pc); return -1; }
@@ -784,7 +484,7 @@ export class Hart {
    * The interpreter's slow load: loadSlow, then the value into x[rd] (rd 32 is the x0 sink) unless
    * it trapped. Returns slowStatus.
    */
-  private loadInto(rd: number, va: number, f3: number, pc: number, retired: number, len: number): number {
+  loadInto(rd: number, va: number, f3: number, pc: number, retired: number, len: number): number {
     const v = this.loadSlow(va, f3, pc, retired, len);
     if (this.slowStatus !== Slow.Trapped) this.xSink[rd] = v;
     return this.slowStatus;
@@ -954,7 +654,4 @@ const AMO_FUNCTIONS = new Set([0x02, 0x03, 0x01, 0x00, 0x04, 0x0c, 0x08, 0x10, 0
 
 export { mulh, mulhsu, mulhu } from "./mul.js";
 
-/** fetchPage's answer when the fetch trapped. */
-const FETCH_TRAPPED = -2;
-/** No decoded page yet. */
-const NO_SLOTS = new Int32Array(0);
+

@@ -59,6 +59,10 @@ export interface MonitorStats {
 }
 
 const HANDLERS: readonly HandledBy[] = ["delegated", "sbi", "emulated", "forwarded", "terminated"];
+/** The outcome of every SBI call when nobody listens for details (no allocation per call). */
+const SBI_HANDLED = { by: "sbi" as const, detail: "" };
+
+interface SbiCallCount { key: number; eid: number; fid: number; count: number }
 const SAFE_READS = new Set<number>([Csr.mvendorid, Csr.marchid, Csr.mimpid, Csr.mhartid, Csr.mconfigptr, Csr.misa]);
 const MTIE = MIP.MTIP;
 
@@ -67,14 +71,19 @@ const MTIE = MIP.MTIP;
  * mstatus set as for real firmware); `handle` serves it and leaves through the hart's MRET path.
  */
 export class Monitor {
-  /** Trap counts by (interrupt, cause, from, handledBy), packed into one number key. */
-  private readonly traps = new Map<number, number>();
+  /** Trap counts by (interrupt, cause, from, handledBy): index ((interrupt*32 + cause)*4 + from)*8 + handler. */
+  private readonly traps = new Float64Array(64 * 4 * 8);
   /** SBI call counts by (eid, fid). */
-  private readonly sbiCalls = new Map<number, { eid: number; fid: number; count: number }>();
+  private readonly sbiCalls = new Map<number, SbiCallCount>();
+  private lastSbiCall: SbiCallCount | undefined;
+  private retError: number | null = 0;
+  private retValue = 0;
   /** Build human-readable details only when someone listens (narration): traps are the hot path. */
   private readonly describe: boolean;
   private readonly shadowCsrs = new Map<number, number>();
   private emulated = 0;
+  /** handle() so far changed nothing but hart state. */
+  private quiet = true;
   private forwarded = 0;
   private sbi = 0;
   /** Host time in the monitor is sampled (timing every call would double an SBI round trip). */
@@ -100,7 +109,13 @@ export class Monitor {
     this.machine.hart.memoryConfigChanged();
   }
 
-  handle(): void {
+  /**
+   * Serve the trap the hart has just taken into M. Returns true when only hart state changed (the
+   * hart may go on at once), false when the machine must look (a timer programmed, a shutdown, an
+   * interrupt re-routed, memory written, translation changed).
+   */
+  handle(): boolean {
+    this.quiet = true;
     // Time the first 64 calls and then one in 64; stats() scales the sample to all calls.
     const timed = this.handled < 64 || (this.handled & 63) === 0;
     this.handled++;
@@ -112,6 +127,7 @@ export class Monitor {
     const from = (csr.mstatus >>> MPP_SHIFT) & 3;
     const pc = csr.mepc;
     let outcome: { by: HandledBy; detail: string; insn?: number };
+    if (interrupt || cause === Exception.LoadMisaligned || cause === Exception.StoreMisaligned) this.quiet = false;
     if (from === 3) {
       // No M-mode code runs from guest memory, so a trap from M is a monitor bug.
       this.machine.terminate(`monitor: unexpected ${causeName(cause, interrupt)} from M-mode at 0x${hex(pc)}`);
@@ -139,11 +155,12 @@ export class Monitor {
         resumePc: hart.pc, resumePriv: hart.priv, ended: this.machine.exited,
       });
     }
+    return this.quiet && outcome.by !== "terminated";
   }
 
   private count(cause: number, interrupt: boolean, from: number, by: HandledBy): void {
-    const key = ((((interrupt ? 32 : 0) + cause) * 4 + from) * 8) + HANDLERS.indexOf(by);
-    this.traps.set(key, (this.traps.get(key) ?? 0) + 1);
+    const handler = by === "sbi" ? 1 : HANDLERS.indexOf(by);
+    this.traps[((((interrupt ? 32 : 0) + (cause & 31)) * 4 + from) * 8) + handler]!++;
     if (by === "emulated") this.emulated++;
     else if (by === "forwarded") this.forwarded++;
     else if (by === "sbi") this.sbi++;
@@ -195,28 +212,44 @@ export class Monitor {
     const hart = this.machine.hart;
     const x = hart.x;
     const eid = x[17]! >>> 0, fid = x[16]! >>> 0;
-    const a = (i: number): number => x[10 + i]! >>> 0;
     const key = eid * 0x10000 + Math.min(fid, 0xffff);
-    const entry = this.sbiCalls.get(key);
-    if (entry) entry.count++;
-    else this.sbiCalls.set(key, { eid, fid, count: 1 });
+    // Calls come in runs of the same one: keep the last counter at hand (no map lookup).
+    let entry = this.lastSbiCall;
+    if (entry === undefined || entry.key !== key) {
+      entry = this.sbiCalls.get(key);
+      if (!entry) this.sbiCalls.set(key, (entry = { key, eid, fid, count: 0 }));
+      this.lastSbiCall = entry;
+    }
+    entry.count++;
     this.skipInstruction();
     if (eid < 0x10) {
-      x[10] = this.legacy(eid, a);
-      return { by: "sbi" as const, detail: this.describe ? `SBI ${sbiCallName(eid, fid)}` : "" };
+      x[10] = this.legacy(eid);
+      return this.describe ? { by: "sbi" as const, detail: `SBI ${sbiCallName(eid, fid)}` } : SBI_HANDLED;
     }
-    const [error, value] = this.sbiV2(eid, fid, a);
+    this.sbiV2(eid, fid);
+    const error = this.retError;
     if (error !== null) {
       x[10] = error;
-      x[11] = value;
+      x[11] = this.retValue;
     }
-    return { by: "sbi" as const, detail: this.describe ? `SBI ${sbiCallName(eid, fid)}${error !== null && error < 0 ? ` -> error ${error}` : ""}` : "" };
+    return this.describe ? { by: "sbi" as const, detail: `SBI ${sbiCallName(eid, fid)}${error !== null && error < 0 ? ` -> error ${error}` : ""}` } : SBI_HANDLED;
   }
 
-  private legacy(eid: number, a: (i: number) => number): number {
+  /** Argument register a<i> of the SBI call being served. */
+  private arg(i: number): number {
+    return this.machine.hart.x[10 + i]! >>> 0;
+  }
+
+  /** An SBI v2 result: error (null: a call that does not return, a0/a1 untouched) and value. */
+  private ret(error: number | null, value: number): void {
+    this.retError = error;
+    this.retValue = value;
+  }
+
+  private legacy(eid: number): number {
     switch (eid) {
-      case Eid.legacySetTimer: this.setTimer(a(0), a(1)); return 0;
-      case Eid.legacyConsolePutchar: this.machine.output(new Uint8Array([a(0) & 0xff])); return 0;
+      case Eid.legacySetTimer: this.setTimer(this.arg(0), this.arg(1)); return 0;
+      case Eid.legacyConsolePutchar: this.machine.output(new Uint8Array([this.arg(0) & 0xff])); return 0;
       case Eid.legacyConsoleGetchar: return this.options.readByte?.() ?? -1;
       case Eid.legacyShutdown: this.machine.halt(0, "SBI legacy shutdown"); return 0;
       default: return SbiError.notSupported;
@@ -224,6 +257,7 @@ export class Monitor {
   }
 
   private setTimer(lo: number, hi: number): void {
+    this.quiet = false; // the machine's next timer deadline moves
     const csr = this.machine.hart.csr;
     if (csr.menvcfgh & MENVCFGH_STCE) {
       csr.stimecmp = lo >>> 0;
@@ -236,56 +270,56 @@ export class Monitor {
   }
 
   /** SBI v2.0 calls: [error, value]; error null means "do not touch a0/a1" (calls that do not return). */
-  private sbiV2(eid: number, fid: number, a: (i: number) => number): [number | null, number] {
+  private sbiV2(eid: number, fid: number): void {
     const m = this.machine;
     const E = SbiError;
     switch (eid) {
       case Eid.base:
         switch (fid) {
-          case 0: return [E.success, SPEC_VERSION];
-          case 1: return [E.success, IMPL_ID];
-          case 2: return [E.success, IMPL_VERSION];
-          case 3: return [E.success, this.probe(a(0))];
-          case 4: return [E.success, CSR_ROWS[Csr.mvendorid]!.read(m.hart)];
-          case 5: return [E.success, CSR_ROWS[Csr.marchid]!.read(m.hart)];
-          case 6: return [E.success, CSR_ROWS[Csr.mimpid]!.read(m.hart)];
-          default: return [E.notSupported, 0];
+          case 0: return this.ret(E.success, SPEC_VERSION);
+          case 1: return this.ret(E.success, IMPL_ID);
+          case 2: return this.ret(E.success, IMPL_VERSION);
+          case 3: return this.ret(E.success, this.probe(this.arg(0)));
+          case 4: return this.ret(E.success, CSR_ROWS[Csr.mvendorid]!.read(m.hart));
+          case 5: return this.ret(E.success, CSR_ROWS[Csr.marchid]!.read(m.hart));
+          case 6: return this.ret(E.success, CSR_ROWS[Csr.mimpid]!.read(m.hart));
+          default: return this.ret(E.notSupported, 0);
         }
       case Eid.time:
-        if (fid !== 0) return [E.notSupported, 0];
-        this.setTimer(a(0), a(1));
-        return [E.success, 0];
+        if (fid !== 0) return this.ret(E.notSupported, 0);
+        this.setTimer(this.arg(0), this.arg(1));
+        return this.ret(E.success, 0);
       case Eid.ipi: {
-        if (fid !== 0) return [E.notSupported, 0];
-        const targets = this.hartMask(a(0), a(1));
-        if (targets === undefined) return [E.invalidParam, 0];
+        if (fid !== 0) return this.ret(E.notSupported, 0);
+        const targets = this.hartMask(this.arg(0), this.arg(1));
+        if (targets === undefined) return this.ret(E.invalidParam, 0);
         if (targets) m.hart.csr.mipSoftware |= MIP.SSIP;
-        return [E.success, 0];
+        return this.ret(E.success, 0);
       }
       case Eid.rfence: {
-        if (fid > 2) return [E.notSupported, 0]; // the hypervisor fences need the H extension
-        if (this.hartMask(a(0), a(1)) === undefined) return [E.invalidParam, 0];
+        if (fid > 2) return this.ret(E.notSupported, 0); // the hypervisor fences need the H extension
+        if (this.hartMask(this.arg(0), this.arg(1)) === undefined) return this.ret(E.invalidParam, 0);
         if (fid > 0) {
-          const start = a(2), size = a(3);
+          const start = this.arg(2), size = this.arg(3);
           // size = 0 or all-ones (flush everything) are always fine; otherwise the range must not wrap.
-          if (size !== 0 && size !== 0xffffffff && start + size > 0x100000000) return [E.invalidAddress, 0];
+          if (size !== 0 && size !== 0xffffffff && start + size > 0x100000000) return this.ret(E.invalidAddress, 0);
         }
-        return [E.success, 0]; // one hart, no TLB or instruction cache to flush yet: local fences are no-ops
+        return this.ret(E.success, 0); // one hart, no TLB or instruction cache to flush yet: local fences are no-ops
       }
-      case Eid.hsm: return this.hsm(fid, a);
+      case Eid.hsm: return this.hsm(fid);
       case Eid.srst: {
-        if (fid !== 0) return [E.notSupported, 0];
-        const type = a(0), reason = a(1);
+        if (fid !== 0) return this.ret(E.notSupported, 0);
+        const type = this.arg(0), reason = this.arg(1);
         // Reserved values and unimplemented vendor/platform-specific ones are INVALID_PARAM (SBI 2.0 §10.1).
-        if (type > 2 || reason > 1) return [E.invalidParam, 0];
+        if (type > 2 || reason > 1) return this.ret(E.invalidParam, 0);
         // Reboots are valid types this platform does not perform (a run is one boot): NOT_SUPPORTED.
-        if (type !== 0) return [E.notSupported, 0];
+        if (type !== 0) return this.ret(E.notSupported, 0);
         m.halt(reason, `SBI SRST shutdown (${reason === 0 ? "no reason" : "system failure"})`);
-        return [null, 0];
+        return this.ret(null, 0);
       }
-      case Eid.dbcn: return this.debugConsole(fid, a);
+      case Eid.dbcn: return this.debugConsole(fid);
       default:
-        return [E.notSupported, 0];
+        return this.ret(E.notSupported, 0);
     }
   }
 
@@ -303,21 +337,22 @@ export class Monitor {
     return (mask & 1) === 1;
   }
 
-  private hsm(fid: number, a: (i: number) => number): [number | null, number] {
+  private hsm(fid: number): void {
+    this.quiet = false; // stop, suspend: translation and the run itself may change
     const E = SbiError;
     const m = this.machine;
     switch (fid) {
-      case 0: return [a(0) === 0 ? E.alreadyAvailable : E.invalidParam, 0]; // hart_start: hart 0 is running
+      case 0: return this.ret(this.arg(0) === 0 ? E.alreadyAvailable : E.invalidParam, 0); // hart_start: hart 0 is running
       case 1: // hart_stop: the only hart stops, so nothing is left to run
         m.halt(0, "SBI HSM hart_stop: the only hart stopped");
-        return [null, 0];
-      case 2: return a(0) === 0 ? [E.success, 0] : [E.invalidParam, 0]; // STARTED whenever it can ask
+        return this.ret(null, 0);
+      case 2: return this.ret(this.arg(0) === 0 ? E.success : E.invalidParam, 0); // STARTED whenever it can ask
       case 3: {
-        const type = a(0);
-        if (type === 0) return [E.success, 0]; // retentive: resumes at once (interrupts are checked next)
+        const type = this.arg(0);
+        if (type === 0) return this.ret(E.success, 0); // retentive: resumes at once (interrupts are checked next)
         if (type === 0x80000000) {
-          const resume = a(1);
-          if (!m.bus.isRam(resume, 4)) return [E.invalidAddress, 0];
+          const resume = this.arg(1);
+          if (!m.bus.isRam(resume, 4)) return this.ret(E.invalidAddress, 0);
           // Non-retentive: resume in S at resume_addr, a0 = hartid, a1 = opaque, satp = 0, SIE = 0.
           const csr = m.hart.csr;
           csr.satp = 0;
@@ -325,31 +360,32 @@ export class Monitor {
           csr.mstatus &= ~MSTATUS.SIE;
           csr.mepc = resume;
           m.hart.x[10] = 0;
-          m.hart.x[11] = a(2);
-          return [null, 0];
+          m.hart.x[11] = this.arg(2);
+          return this.ret(null, 0);
         }
-        if (type < 0x10000000 || (type > 0x80000000 && type < 0x90000000)) return [E.invalidParam, 0];
-        return [E.invalidParam, 0]; // platform-specific types: none implemented
+        if (type < 0x10000000 || (type > 0x80000000 && type < 0x90000000)) return this.ret(E.invalidParam, 0);
+        return this.ret(E.invalidParam, 0); // platform-specific types: none implemented
       }
-      default: return [E.notSupported, 0];
+      default: return this.ret(E.notSupported, 0);
     }
   }
 
-  private debugConsole(fid: number, a: (i: number) => number): [number, number] {
+  private debugConsole(fid: number): void {
+    if (fid === 1) this.quiet = false; // console read writes guest memory
     const E = SbiError;
     const bus = this.machine.bus;
     if (fid === 2) {
-      this.machine.output(new Uint8Array([a(0) & 0xff]));
-      return [E.success, 0];
+      this.machine.output(new Uint8Array([this.arg(0) & 0xff]));
+      return this.ret(E.success, 0);
     }
-    if (fid > 1) return [E.notSupported, 0];
-    const n = a(0), lo = a(1), hi = a(2);
+    if (fid > 1) return this.ret(E.notSupported, 0);
+    const n = this.arg(0), lo = this.arg(1), hi = this.arg(2);
     // The buffer must be guest RAM (riscv-sbi-doc "shared memory physical address range").
-    if (hi !== 0 || !bus.isRam(lo, n)) return [E.invalidParam, 0];
+    if (hi !== 0 || !bus.isRam(lo, n)) return this.ret(E.invalidParam, 0);
     const off = lo - bus.ram.base;
     if (fid === 0) {
       this.machine.output(bus.ram.bytes.slice(off, off + n));
-      return [E.success, n];
+      return this.ret(E.success, n);
     }
     let count = 0;
     while (count < n) {
@@ -357,7 +393,7 @@ export class Monitor {
       if (b < 0) break;
       bus.ram.write(off + count++, 1, b); // through write: the bytes may overwrite translated code
     }
-    return [E.success, count];
+    return this.ret(E.success, count);
   }
 
   // ---- trap-and-emulate ---------------------------------------------------------------------------
@@ -438,7 +474,8 @@ export class Monitor {
   }
 
   stats(): MonitorStats {
-    const traps: TrapRow[] = [...this.traps.entries()].sort((a, b) => a[0] - b[0]).map(([key, count]) => {
+    const counted = [...this.traps.entries()].filter(([, count]) => count > 0);
+    const traps: TrapRow[] = counted.map(([key, count]) => {
       const handledBy = HANDLERS[key % 8]!;
       const from = Math.floor(key / 8) % 4;
       const code = Math.floor(key / 32);

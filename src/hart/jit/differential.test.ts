@@ -27,7 +27,7 @@ const CSRS = [Csr.mscratch, Csr.mepc, Csr.mcause, Csr.mtval, Csr.mstatus, Csr.mi
   Csr.mcycle, Csr.misa, Csr.mhartid, Csr.mvendorid, Csr.medeleg, Csr.mideleg, Csr.mcounteren, 0x7ff, Csr.stvec, Csr.mtvec];
 
 /** A random instruction, mostly valid, with memory operands near the data and code pointers. */
-function randomInsn(next: () => number, i: number, compressed: boolean): number[] {
+function randomInsn(next: () => number, i: number, compressed: boolean, sbi = false): number[] {
   const r = (): number => next() % 32;
   const small = (): number => (next() % 64) - 32;
   const kind = next() % 100;
@@ -36,6 +36,10 @@ function randomInsn(next: () => number, i: number, compressed: boolean): number[
     const t = next() % 10 < 7 ? i + 1 + (next() % 48) : i - 1 - (next() % 48);
     return (Math.max(0, Math.min(WORDS - 1, t)) - i) * 4;
   };
+  if (sbi && kind < 8) { // an SBI call the monitor serves in place: BASE (fid 0-6), or an unknown one
+    const eid = next() % 4 === 0 ? 0x0badc0de & 0x7ff : 0x10;
+    return [A.addi(A.a7, A.x0, eid), A.addi(A.a6, A.x0, next() % 8), A.addi(A.a0, A.a0, 1), A.ecall()];
+  }
   if (kind < 30) { // ALU
     const ops = [A.add, A.sub, A.sll, A.slt, A.sltu, A.xor, A.srl, A.sra, A.or, A.and];
     const mops = [0, 1, 2, 3, 4, 5, 6, 7].map((f3) => (rd: number, a: number, b: number) => A.rType(0x33, rd, f3, a, b, 1));
@@ -81,12 +85,12 @@ function randomValue(next: () => number): number {
 }
 
 /** Registers set to random values, pointers set, random code, a jump back, then the two handlers. */
-function randomProgram(next: () => number, compressed: boolean): number[] {
+function randomProgram(next: () => number, compressed: boolean, sbi = false): number[] {
   const words: number[] = [];
   for (let r = 1; r < 32; r++) if (r !== PTR_DATA && r !== PTR_CODE && r !== PTR_MAPPED) words.push(...A.li(r, randomValue(next)));
   words.push(...A.li(PTR_DATA, DATA), ...A.li(PTR_CODE, PROGRAM + 0x200), ...A.li(PTR_MAPPED, MAPPED + 0x1000 * (next() % 8)));
   const bodyStart = words.length;
-  while (words.length < WORDS - 1) words.push(...randomInsn(next, words.length, compressed));
+  while (words.length < WORDS - 1) words.push(...randomInsn(next, words.length, compressed, sbi));
   words.length = WORDS - 1;
   words.push(A.jal(A.x0, (bodyStart - (WORDS - 1)) * 4));
   const skip = (epc: number, ret: number): number[] => [A.csrr(A.t5, epc), A.addi(A.t5, A.t5, 4), A.csrw(epc, A.t5), ret];
@@ -187,7 +191,7 @@ describe("differential: interpreter and block translator agree on random program
       const seed = next();
       const run = (engine: "interp" | "jit"): unknown => {
         const r = xorshift32(seed);
-        const words = randomProgram(r, true);
+        const words = randomProgram(r, true, true);
         const image = { entry: 0x80400000, segments: [{ paddr: 0x80400000, vaddr: 0x80400000, data: new Uint8Array(Uint32Array.from(words).buffer), memsz: 0x6000, flags: 7 }], symbols: new Map<string, number>() };
         const { machine, monitor } = bootKernel(image, "diff", {
           delegation: presets[round % presets.length]!, timeCsr: round % 2 ? "native" : "emulate", csrPolicy: "emulate", ramSize: 8 << 20, engine,

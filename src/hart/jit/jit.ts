@@ -94,7 +94,7 @@ export class Jit {
       h: hart, jit: this, x: hart.x, m8: ram.i8, m16: ram.i16, m32: ram.i32, u8: ram.bytes, u16: ram.u16, flags: ram.pageFlags,
       ltag: tlb.loadTag, loff: tlb.loadOff, stag: tlb.storeTag, soff: tlb.storeOff, mulh, mulhu, mulhsu,
     };
-    this.machine32 = { ramBase: ram.base, ramSize: ram.size, m: hart.config.isa.m, a: hart.config.isa.a };
+    this.machine32 = { ramBase: ram.base, ramSize: ram.size, m: hart.config.isa.m, a: hart.config.isa.a, monitor: hart.config.monitorHandlesM };
   }
 
   /** The translation context of the hart now (Ctx bits). */

@@ -35,6 +35,8 @@ export interface Machine32 {
   /** The extensions the hart was built with (M and A cannot be switched off at run time). */
   m: boolean;
   a: boolean;
+  /** Traps into M run the host monitor in place (Hart.monitorHook): it reads and writes registers. */
+  monitor: boolean;
 }
 
 interface Insn {
@@ -268,9 +270,26 @@ class Generator {
     return `n += ${k}; pc = ${hex(target)}; st = 4; jit.landing = true; b = ${LEAVE}; break e;`;
   }
 
+  /**
+   * Where a call may run the host monitor (a trap into M on a machine with one): the registers the
+   * block wrote go to x first, and a way out after such a call skips the epilogue (`continue d`),
+   * whose stale locals would overwrite what the monitor wrote (SBI results, emulated loads).
+   */
+  private beforeMonitor(): string {
+    return this.m32.monitor ? this.storeWritten() : "";
+  }
+
+  private afterMonitor(): string {
+    return this.m32.monitor ? "continue d;" : "break e;";
+  }
+
+  private storeWritten(): string {
+    return [...this.written].map((r) => `x[${r}] = r${r};`).join(" ");
+  }
+
   /** Take an exception at the instruction at `pc` (k instructions before it retired); see RESUME. */
   private trap(cause: number, tval: string, pc: number, k: number): string {
-    return `n += ${k}; h.retired = R0 + n; st = h.trap(${cause}, false, ${tval}, ${hex(pc)}); pc = h.pc; b = ${RESUME}; break e;`;
+    return `${this.beforeMonitor()} n += ${k}; h.retired = R0 + n; st = h.trap(${cause}, false, ${tval}, ${hex(pc)}); pc = h.pc; b = ${RESUME}; ${this.afterMonitor()}`;
   }
 
   /** Prepare a helper call: the hart sees the instruction's pc, length and the instructions retired before it. */
@@ -278,10 +297,13 @@ class Generator {
     return `h.pc = ${hex(i.pc)}; h.ilen = ${i.len}; h.retired = R0 + n + ${k};`;
   }
 
-  /** Before a helper that reads and writes registers through x: store every register written so far. */
+  /**
+   * Before a helper that reads and writes registers through x (and may run the monitor): store every
+   * register written so far. A way out after the helper then skips the epilogue (`continue d`).
+   */
   private beforeHelper(rd: number): string {
     if (rd !== 0) this.used.add(rd);
-    return [...this.written].map((r) => `x[${r}] = r${r};`).join(" ");
+    return this.storeWritten();
   }
 
   /** After such a helper: rd's local takes what the helper left in x. */
@@ -417,7 +439,7 @@ class Generator {
         // The helper reads and writes registers through x (rd keeps its value if it traps).
         const flush = this.beforeHelper(rd);
         return `${flush} ${this.sync(i, k)} s = h.executeAtomic(${insn | 0}); ${this.reload(rd)}` +
-          ` if (s !== 4 || h.retired !== R0 + n + ${k + 1}) { n = h.retired - R0; pc = h.pc; st = s; b = ${LEAVE}; break e; }`;
+          ` if (s !== 4 || h.retired !== R0 + n + ${k + 1}) { n = h.retired - R0; pc = h.pc; st = s; b = ${LEAVE}; continue d; }`;
       }
       case 0x73: return this.system(i, k);
       default: return illegal();
@@ -440,7 +462,8 @@ class Generator {
       : `o = (a - ${this.m32.ramBase | 0}) | 0; if ((o >>> 0) <= ${this.m32.ramSize - width}${width > 1 ? ` && (o & ${width - 1}) === 0` : ""}) { ${this.set(rd, view)} }`;
     // Leaving after a device read (1), rd takes the value; after a trap (2) it keeps its own.
     const keep = rd ? ` if (h.slowStatus === 1) r${rd} = v;` : "";
-    const slow = `v = h.loadSlow(a, ${f3}, ${hex(i.pc)}, R0 + n + ${k}, ${i.len}); if (h.slowStatus !== 0) {${keep} st = -1; b = ${LEAVE}; break e; } ${this.set(rd, "v")}`;
+    const trapped = this.m32.monitor ? ` if (h.slowStatus === 2) continue d;` : "";
+    const slow = `${this.beforeMonitor()} v = h.loadSlow(a, ${f3}, ${hex(i.pc)}, R0 + n + ${k}, ${i.len}); if (h.slowStatus !== 0) {${keep} st = -1; b = ${LEAVE};${trapped} break e; } ${this.set(rd, "v")}`;
     return `${addr} ${fast} else { ${slow} }`;
   }
 
@@ -455,7 +478,8 @@ class Generator {
     const fast = this.checked
       ? `i = tb + ((a >>> 12) & 255); if (stag[i] === (a >>> 12)${width > 1 ? ` && (a & ${width - 1}) === 0` : ""}) { o = soff[i] + (a & 4095); ${view} = ${value}; }`
       : `o = (a - ${this.m32.ramBase | 0}) | 0; if ((o >>> 0) <= ${this.m32.ramSize - width}${width > 1 ? ` && (o & ${width - 1}) === 0` : ""} && flags[o >> 12] === 0) { ${view} = ${value}; }`;
-    const slow = `if (h.storeSlow(a, ${f3}, ${value}, ${hex(i.pc)}, R0 + n + ${k}, ${i.len}) !== 0) { st = -1; b = ${LEAVE}; break e; }`;
+    const trapped = this.m32.monitor ? ` if (h.slowStatus === 2) continue d;` : "";
+    const slow = `${this.beforeMonitor()} if (h.storeSlow(a, ${f3}, ${value}, ${hex(i.pc)}, R0 + n + ${k}, ${i.len}) !== 0) { st = -1; b = ${LEAVE};${trapped} break e; }`;
     return `${addr} ${fast} else { ${slow} }`;
   }
 
@@ -491,10 +515,10 @@ class Generator {
       const stops = writes && STOPPING_CSR_WRITES.has(addr);
       const reload = this.reload(rd);
       if (stops) {
-        return this.end(`${flush} ${this.sync(i, k)} s = h.executeSystem(${insn | 0}); ${reload} n = h.retired - R0; pc = h.pc; st = s; b = ${LEAVE}; break e;`);
+        return this.end(`${flush} ${this.sync(i, k)} s = h.executeSystem(${insn | 0}); ${reload} n = h.retired - R0; pc = h.pc; st = s; b = ${LEAVE}; continue d;`);
       }
       return `${flush} ${this.sync(i, k)} s = h.executeSystem(${insn | 0}); ${reload}` +
-        ` if (s !== 4 || h.retired !== R0 + n + ${k + 1}) { n = h.retired - R0; pc = h.pc; st = s; b = ${LEAVE}; break e; }`;
+        ` if (s !== 4 || h.retired !== R0 + n + ${k + 1}) { n = h.retired - R0; pc = h.pc; st = s; b = ${LEAVE}; continue d; }`;
     }
     switch (insn >>> 0) {
       case 0x00000073: { // ECALL: cause by the mode it came from; not retired
@@ -506,7 +530,7 @@ class Generator {
       default: {
         // MRET, SRET, WFI, SFENCE.VMA (or an illegal SYSTEM encoding): the hart's own path, then RESUME.
         const flush = this.beforeHelper(0);
-        return this.end(`${flush} ${this.sync(i, k)} s = h.executeSystem(${insn | 0}); n = h.retired - R0; pc = h.pc; st = s; b = ${RESUME}; break e;`);
+        return this.end(`${flush} ${this.sync(i, k)} s = h.executeSystem(${insn | 0}); n = h.retired - R0; pc = h.pc; st = s; b = ${RESUME}; continue d;`);
       }
     }
   }

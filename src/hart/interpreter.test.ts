@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RAM_BASE, addi, csrrw, jal, lw, newMachine, sw } from "../testing/asm.js";
-import { DecodeCache, META_RVC, Op, X0_SINK, decode, decodedImm } from "./decode.js";
+import { DecodeCache, META_RVC, Op, X0_SINK, decode, decodedImm } from "./interpreter.js";
 
 const op = (meta: number): number => meta & 0x7f;
 
