@@ -13,6 +13,7 @@ import { Uart16550 } from "./devices/uart16550.js";
 import { Hart, type MisalignedPolicy, Stop, trapCountIndex } from "./hart/hart.js";
 import { causeName, privName } from "./isa/cause.js";
 import { type EngineName, getDefaultEngine } from "./hart/engine.js";
+import type { JitStats } from "./hart/jit/jit.js";
 import { type ElfImage, checkSegmentsFit } from "./loader/elf.js";
 
 export interface MachineConfig {
@@ -58,6 +59,8 @@ export interface TrapStat {
 export interface MachineStats {
   retired: { M: number; S: number; U: number; total: number };
   traps: TrapStat[];
+  /** The engine, and for jit what translation did (see JitStats). */
+  engine: { name: EngineName } & Partial<JitStats>;
 }
 
 /** Hook for per-instruction tracing: called after every retired instruction or trap. */
@@ -290,7 +293,7 @@ export class Machine {
         }
       }
     }
-    return { retired: { M: r[3]!, S: r[1]!, U: r[0]!, total: h.retired }, traps };
+    return { retired: { M: r[3]!, S: r[1]!, U: r[0]!, total: h.retired }, traps, engine: { name: this.engine, ...h.jit?.stats } };
   }
 }
 

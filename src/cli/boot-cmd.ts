@@ -6,7 +6,7 @@ import { DEFAULT_PRESET, type Delegation, PRESETS, customDelegation, preset } fr
 import { CSR_POLICIES, type CsrPolicy } from "../monitor/monitor.js";
 import { engineOption, isaOption, parse, parseCount, parseSize } from "./args.js";
 import { ExitCode, UsageError, guestExitCode } from "./errors.js";
-import { table } from "./format.js";
+import { formatEngine, table } from "./format.js";
 import { narrateDelegatedTrap, narrateMonitorEvent } from "./narrate.js";
 import type { FdWriter } from "./output.js";
 import { traceObserver } from "./trace.js";
@@ -251,6 +251,7 @@ export function formatBootStats(o: BootOutcome): string {
   if (o.monitor.sbiCalls.length) lines.push(table(["SBI call", "count"], o.monitor.sbiCalls.map((c) => [c.call, c.count])));
   const mips = r.hostSeconds > 0 ? r.retired / r.hostSeconds / 1e6 : 0;
   lines.push(`host time ${r.hostSeconds.toFixed(3)} s (${(o.monitor.monitorSeconds * 1000).toFixed(2)} ms in the monitor), ${mips.toFixed(1)} MIPS`);
+  lines.push(formatEngine(s));
   return lines.join("\n");
 }
 

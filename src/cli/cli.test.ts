@@ -128,6 +128,14 @@ describe("trapvisor CLI", () => {
     }
   });
 
+  it("--stats names the engine, and for jit what was translated and how much ran translated", () => {
+    const jit = trapvisor("run", own("rv32ui/sieve.elf"), "--engine", "jit", "--stats");
+    expect(jit.code).toBe(0);
+    expect(jit.err).toMatch(/engine jit: \d+ translations \(\d+ instructions, [\d.]+ ms\), [\d.]+% of instructions ran translated/);
+    const interp = trapvisor("run", own("rv32ui/sieve.elf"), "--engine", "interp", "--stats");
+    expect(interp.err).toMatch(/; engine interp$/m);
+  });
+
   describe("bench", () => {
     it("measures an ELF per engine and reports JSON (no QEMU, no whole-process rounds)", () => {
       const r = trapvisor("bench", own("rv32ui/sieve.elf"), "--runs", "1", "--proc-runs", "0", "--no-qemu", "--json", "-");
