@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { ElfError, parseElf } from "../loader/elf.js";
 import { DEFAULT_RAM, Machine } from "../machine.js";
 import { type TestOutcome, runTest } from "../testing.js";
@@ -11,8 +11,6 @@ import { applyJitEnvironment, engineOption, isaOption, misalignedOption, parse, 
 import type { EngineName } from "../hart/engine.js";
 import type { MisalignedPolicy } from "../hart/hart.js";
 import type { IsaConfig } from "../isa/isa-string.js";
-import { BENCH_HELP, cmdBench } from "./bench-cmd.js";
-import { BOOT_HELP, COMPARE_HELP, cmdBoot, cmdCompare } from "./boot-cmd.js";
 import { ExitCode, UsageError, guestExitCode } from "./errors.js";
 import { formatStats } from "./format.js";
 import { FdWriter } from "./output.js";
@@ -236,7 +234,8 @@ function testGroup(path: string): string {
   return m ? m[1]! : basename(dirname(resolve(path)));
 }
 
-function runInWorkers(files: string[], jobs: number, o: { maxInsns: number; isa: string; misaligned: string; engine: EngineName }, report: (i: number, r: TestOutcome) => void): Promise<void> {
+async function runInWorkers(files: string[], jobs: number, o: { maxInsns: number; isa: string; misaligned: string; engine: EngineName }, report: (i: number, r: TestOutcome) => void): Promise<void> {
+  const { Worker } = await import("node:worker_threads");
   const workerUrl = new URL("./test-worker.js", import.meta.url);
   let next = 0;
   let running = 0;
@@ -263,13 +262,18 @@ function runInWorkers(files: string[], jobs: number, o: { maxInsns: number; isa:
   });
 }
 
-function cmdDemo(argv: string[]): Promise<number> | number {
+// Commands beyond run and test load their modules (and the Node modules those need) on demand:
+// `trapvisor run` starts faster without them.
+const bootCommands = () => import("./boot-cmd.js");
+const benchCommand = () => import("./bench-cmd.js");
+
+async function cmdDemo(argv: string[]): Promise<number> {
   const { values } = parse("demo", argv, { help: { type: "boolean", short: "h" } });
   if (values.help) return print(DEMO_HELP);
   stdout.text(`trapvisor demo: booting ${DEMO_KERNEL} in S-mode; M-mode is the TypeScript monitor.\n`);
   stdout.text("Each privileged event is narrated on stderr: what S or U executed, the trap, and who handled it.\n\n");
   stdout.flush();
-  return cmdBoot([DEMO_KERNEL, "--narrate", "--stats", "--time-csr", "emulate"], readInput, stdout, stderr, true);
+  return (await bootCommands()).cmdBoot([DEMO_KERNEL, "--narrate", "--stats", "--time-csr", "emulate"], readInput, stdout, stderr, true);
 }
 
 function print(text: string): number {
@@ -290,9 +294,9 @@ async function main(argv: string[]): Promise<number> {
       if (rest[0] === "run") return print(RUN_HELP);
       if (rest[0] === "test") return print(TEST_HELP);
       if (rest[0] === "demo") return print(DEMO_HELP);
-      if (rest[0] === "boot") return print(BOOT_HELP);
-      if (rest[0] === "compare") return print(COMPARE_HELP);
-      if (rest[0] === "bench") return print(BENCH_HELP);
+      if (rest[0] === "boot") return print((await bootCommands()).BOOT_HELP);
+      if (rest[0] === "compare") return print((await bootCommands()).COMPARE_HELP);
+      if (rest[0] === "bench") return print((await benchCommand()).BENCH_HELP);
       return print(HELP);
     case "-V":
     case "--version":
@@ -304,11 +308,11 @@ async function main(argv: string[]): Promise<number> {
     case "demo":
       return cmdDemo(rest);
     case "boot":
-      return cmdBoot(rest, readInput, stdout, stderr);
+      return (await bootCommands()).cmdBoot(rest, readInput, stdout, stderr);
     case "compare":
-      return cmdCompare(rest, readInput, stdout, stderr);
+      return (await bootCommands()).cmdCompare(rest, readInput, stdout, stderr);
     case "bench":
-      return cmdBench(rest, readInput, stdout, stderr);
+      return (await benchCommand()).cmdBench(rest, readInput, stdout, stderr);
     default:
       throw new UsageError(`unknown command '${command}' (commands: run, boot, compare, test, bench, demo, help)`);
   }

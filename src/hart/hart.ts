@@ -217,6 +217,7 @@ export class Hart {
    * Returns the stop reason the run loop should report.
    */
   trap(cause: number, interrupt: boolean, tval: number, epc: number): number {
+    tval >>>= 0; epc >>>= 0; // callers may pass int32
     const csr = this.csr;
     const from = this.priv;
     const to = delegatee(cause, interrupt, from, csr.medeleg, csr.mideleg);
@@ -288,6 +289,7 @@ export class Hart {
    * checked on its own); FETCH_TRAPPED after taking the fetch exception (fetchStop has the Stop).
    */
   fetchPage(pc: number, checked: boolean): number {
+    pc >>>= 0; // the interpreter passes int32 (no boxing of a uint32 above 2^31 in its loop)
     const ram = this.bus.ram;
     let pa = pc;
     if (checked) {
@@ -442,6 +444,7 @@ export class Hart {
    * RAM page that the effective privilege may wholly read enters the fast TLB.
    */
   loadSlow(va: number, f3: number, pc: number, retired: number, len: number): number {
+    va >>>= 0; pc >>>= 0; // callers may pass int32
     this.pc = pc;
     this.retired = retired;
     this.ilen = len;
@@ -496,6 +499,7 @@ export class Hart {
    * device, HTIF or translated-code write; Trapped with slowStop set.
    */
   storeSlow(va: number, f3: number, value: number, pc: number, retired: number, len: number): number {
+    va >>>= 0; pc >>>= 0; // callers may pass int32
     this.pc = pc;
     this.retired = retired;
     this.ilen = len;

@@ -192,7 +192,10 @@ export function interpret(h: Hart, limit: number): number {
   const alignMask = cOn ? 1 : 3; // IALIGN=16 with C, else 32
   const base = h.retired;
   // pc, addresses and targets are int32 inside the loop (uint32 values above 2^31 would make V8
-  // compute with doubles); they become uint32 where they leave it.
+  // compute with doubles). Calls get them as int32 too and convert themselves: a uint32 argument
+  // above 2^31 is a heap number, and V8 boxed pc once per instruction at the loop head because
+  // every exit shares `pc >>> 0` (a heap allocation per instruction in RAM at 0x80000000; the
+  // interpreter ran ~1.6x slower). Only field stores (h.pc) use `>>> 0`.
   let pc = h.pc | 0;
   let stop: number = Stop.Limit;
   let n = 0;
@@ -237,7 +240,7 @@ export function interpret(h: Hart, limit: number): number {
       imm = slots[s + 1]!;
     } else {
       h.pc = pc >>> 0; h.retired = base + n;
-      const at = h.fetchPage(pc >>> 0, fetchChecked);
+      const at = h.fetchPage(pc, fetchChecked);
       if (at === FETCH_TRAPPED) return h.fetchStop;
       if (at >= 0) {
         pageVpn = pc >>> 12;
@@ -267,17 +270,17 @@ export function interpret(h: Hart, limit: number): number {
       case Op.AUIPC: x[rd] = pc + imm; pc = (pc + len) | 0; break;
       case Op.JAL:
         target = (pc + imm) | 0;
-        if (target & alignMask) { h.pc = pc >>> 0; h.retired = base + n; return h.trap(Exception.InstructionMisaligned, false, target >>> 0, pc >>> 0); }
+        if (target & alignMask) { h.pc = pc >>> 0; h.retired = base + n; return h.trap(Exception.InstructionMisaligned, false, target, pc); }
         x[rd] = pc + len;
         pc = target;
-        if (jit !== undefined && jit.wants(target >>> 0)) { n++; stop = Stop.Continue; break loop; }
+        if (jit !== undefined && jit.wants(target)) { n++; stop = Stop.Continue; break loop; }
         break;
       case Op.JALR:
         target = (x[rs1]! + imm) & ~1;
-        if (target & alignMask) { h.pc = pc >>> 0; h.retired = base + n; return h.trap(Exception.InstructionMisaligned, false, target >>> 0, pc >>> 0); }
+        if (target & alignMask) { h.pc = pc >>> 0; h.retired = base + n; return h.trap(Exception.InstructionMisaligned, false, target, pc); }
         x[rd] = pc + len;
         pc = target;
-        if (jit !== undefined && jit.wants(target >>> 0)) { n++; stop = Stop.Continue; break loop; }
+        if (jit !== undefined && jit.wants(target)) { n++; stop = Stop.Continue; break loop; }
         break;
       case Op.BEQ: case Op.BNE: case Op.BLT: case Op.BGE: case Op.BLTU: case Op.BGEU: {
         const a = x[rs1]!, b = x[rs2]!;
@@ -292,12 +295,12 @@ export function interpret(h: Hart, limit: number): number {
         }
         if (taken) {
           target = (pc + imm) | 0;
-          if (target & alignMask) { h.pc = pc >>> 0; h.retired = base + n; return h.trap(Exception.InstructionMisaligned, false, target >>> 0, pc >>> 0); }
+          if (target & alignMask) { h.pc = pc >>> 0; h.retired = base + n; return h.trap(Exception.InstructionMisaligned, false, target, pc); }
           pc = target;
-          if (jit !== undefined && jit.wants(target >>> 0)) { n++; stop = Stop.Continue; break loop; }
+          if (jit !== undefined && jit.wants(target)) { n++; stop = Stop.Continue; break loop; }
         } else {
           pc = (pc + len) | 0;
-          if (jit !== undefined) jit.passes(pc >>> 0);
+          if (jit !== undefined) jit.passes(pc);
         }
         break;
       }
@@ -309,7 +312,7 @@ export function interpret(h: Hart, limit: number): number {
           off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
         }
         if (off >>> 0 < ramWordLimit) { x[rd] = m8[off]!; pc = (pc + len) | 0; break; }
-        if (h.loadInto(rd, addr >>> 0, 0, pc >>> 0, base + n, len) !== Slow.Done) {
+        if (h.loadInto(rd, addr, 0, pc, base + n, len) !== Slow.Done) {
           if (h.slowStatus === Slow.Trapped) return h.slowStop;
           pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
         }
@@ -323,7 +326,7 @@ export function interpret(h: Hart, limit: number): number {
           off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
         }
         if ((addr & 1) === 0 && off >>> 0 < ramWordLimit) { x[rd] = m16[off >> 1]!; pc = (pc + len) | 0; break; }
-        if (h.loadInto(rd, addr >>> 0, 1, pc >>> 0, base + n, len) !== Slow.Done) {
+        if (h.loadInto(rd, addr, 1, pc, base + n, len) !== Slow.Done) {
           if (h.slowStatus === Slow.Trapped) return h.slowStop;
           pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
         }
@@ -337,7 +340,7 @@ export function interpret(h: Hart, limit: number): number {
           off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
         }
         if ((addr & 3) === 0 && off >>> 0 < ramWordLimit) { x[rd] = m32[off >> 2]!; pc = (pc + len) | 0; break; }
-        if (h.loadInto(rd, addr >>> 0, 2, pc >>> 0, base + n, len) !== Slow.Done) {
+        if (h.loadInto(rd, addr, 2, pc, base + n, len) !== Slow.Done) {
           if (h.slowStatus === Slow.Trapped) return h.slowStop;
           pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
         }
@@ -351,7 +354,7 @@ export function interpret(h: Hart, limit: number): number {
           off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
         }
         if (off >>> 0 < ramWordLimit) { x[rd] = u8[off]!; pc = (pc + len) | 0; break; }
-        if (h.loadInto(rd, addr >>> 0, 4, pc >>> 0, base + n, len) !== Slow.Done) {
+        if (h.loadInto(rd, addr, 4, pc, base + n, len) !== Slow.Done) {
           if (h.slowStatus === Slow.Trapped) return h.slowStop;
           pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
         }
@@ -365,7 +368,7 @@ export function interpret(h: Hart, limit: number): number {
           off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
         }
         if ((addr & 1) === 0 && off >>> 0 < ramWordLimit) { x[rd] = u16[off >> 1]!; pc = (pc + len) | 0; break; }
-        if (h.loadInto(rd, addr >>> 0, 5, pc >>> 0, base + n, len) !== Slow.Done) {
+        if (h.loadInto(rd, addr, 5, pc, base + n, len) !== Slow.Done) {
           if (h.slowStatus === Slow.Trapped) return h.slowStop;
           pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
         }
@@ -381,7 +384,7 @@ export function interpret(h: Hart, limit: number): number {
           off = storeTag[ti] === addr >>> 12 ? storeOff[ti]! + (addr & 0xfff) : -1;
         }
         if (off >= 0) { m8[off] = x[rs2]!; pc = (pc + len) | 0; break; }
-        if (h.storeSlow(addr >>> 0, 0, x[rs2]!, pc >>> 0, base + n, len) !== Slow.Done) {
+        if (h.storeSlow(addr, 0, x[rs2]!, pc, base + n, len) !== Slow.Done) {
           if (h.slowStatus === Slow.Trapped) return h.slowStop;
           pc = (pc + len) | 0; n++; stop = Stop.Event; break loop;
         }
@@ -397,7 +400,7 @@ export function interpret(h: Hart, limit: number): number {
           off = storeTag[ti] === addr >>> 12 && (addr & 1) === 0 ? storeOff[ti]! + (addr & 0xfff) : -1;
         }
         if (off >= 0) { m16[off >> 1] = x[rs2]!; pc = (pc + len) | 0; break; }
-        if (h.storeSlow(addr >>> 0, 1, x[rs2]!, pc >>> 0, base + n, len) !== Slow.Done) {
+        if (h.storeSlow(addr, 1, x[rs2]!, pc, base + n, len) !== Slow.Done) {
           if (h.slowStatus === Slow.Trapped) return h.slowStop;
           pc = (pc + len) | 0; n++; stop = Stop.Event; break loop;
         }
@@ -413,7 +416,7 @@ export function interpret(h: Hart, limit: number): number {
           off = storeTag[ti] === addr >>> 12 && (addr & 3) === 0 ? storeOff[ti]! + (addr & 0xfff) : -1;
         }
         if (off >= 0) { m32[off >> 2] = x[rs2]!; pc = (pc + len) | 0; break; }
-        if (h.storeSlow(addr >>> 0, 2, x[rs2]!, pc >>> 0, base + n, len) !== Slow.Done) {
+        if (h.storeSlow(addr, 2, x[rs2]!, pc, base + n, len) !== Slow.Done) {
           if (h.slowStatus === Slow.Trapped) return h.slowStop;
           pc = (pc + len) | 0; n++; stop = Stop.Event; break loop;
         }
