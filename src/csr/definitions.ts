@@ -110,9 +110,6 @@ function buildRows(): (CsrRow | undefined)[] {
   };
   const zero = (name: string, allowed?: (h: Hart) => boolean): CsrRow =>
     allowed ? { name, read: () => 0, allowed } : { name, read: () => 0 };
-  const plain = (name: string, field: "mscratch" | "sscratch" | "mtval" | "stval" | "mcause" | "scause"): CsrRow => ({
-    name, read: (h) => h.csr[field], write: (h, v) => { h.csr[field] = v >>> 0; },
-  });
 
   // Machine information registers (3.1.2-3.1.5, 3.1.17): read-only, all zero on this hart.
   def(Csr.mvendorid, zero("mvendorid"));
@@ -163,10 +160,11 @@ function buildRows(): (CsrRow | undefined)[] {
       if (wasIr && !(c.mcountinhibit & INHIBIT_IR)) c.instretDelta = before.instret - BigInt(h.retired + 1);
     },
   });
-  def(Csr.mscratch, plain("mscratch", "mscratch"));
+  // Plain read/write CSRs: a closure per field keeps each access monomorphic.
+  def(Csr.mscratch, { name: "mscratch", read: (h) => h.csr.mscratch, write: (h, v) => { h.csr.mscratch = v >>> 0; } });
   def(Csr.mepc, { name: "mepc", read: (h) => (h.csr.mepc & epcReadMask(h)) >>> 0, write: (h, v) => { h.csr.mepc = (v & ~1) >>> 0; } });
-  def(Csr.mcause, plain("mcause", "mcause"));
-  def(Csr.mtval, plain("mtval", "mtval"));
+  def(Csr.mcause, { name: "mcause", read: (h) => h.csr.mcause, write: (h, v) => { h.csr.mcause = v >>> 0; } });
+  def(Csr.mtval, { name: "mtval", read: (h) => h.csr.mtval, write: (h, v) => { h.csr.mtval = v >>> 0; } });
   def(Csr.menvcfg, { name: "menvcfg", read: (h) => h.csr.menvcfg, write: (h, v) => { h.csr.menvcfg = warl(h.csr.menvcfg, v, 1); } }); // FIOM only
   def(Csr.menvcfgh, {
     name: "menvcfgh",
@@ -200,10 +198,10 @@ function buildRows(): (CsrRow | undefined)[] {
   def(Csr.stvec, { name: "stvec", read: (h) => h.csr.stvec, write: (h, v) => { h.csr.stvec = tvecLegal(v); } });
   def(Csr.scounteren, { name: "scounteren", read: (h) => h.csr.scounteren, write: (h, v) => { h.csr.scounteren = v >>> 0; } });
   def(Csr.senvcfg, { name: "senvcfg", read: (h) => h.csr.senvcfg, write: (h, v) => { h.csr.senvcfg = warl(h.csr.senvcfg, v, 1); } });
-  def(Csr.sscratch, plain("sscratch", "sscratch"));
+  def(Csr.sscratch, { name: "sscratch", read: (h) => h.csr.sscratch, write: (h, v) => { h.csr.sscratch = v >>> 0; } });
   def(Csr.sepc, { name: "sepc", read: (h) => (h.csr.sepc & epcReadMask(h)) >>> 0, write: (h, v) => { h.csr.sepc = (v & ~1) >>> 0; } });
-  def(Csr.scause, plain("scause", "scause"));
-  def(Csr.stval, plain("stval", "stval"));
+  def(Csr.scause, { name: "scause", read: (h) => h.csr.scause, write: (h, v) => { h.csr.scause = v >>> 0; } });
+  def(Csr.stval, { name: "stval", read: (h) => h.csr.stval, write: (h, v) => { h.csr.stval = v >>> 0; } });
   def(Csr.satp, {
     name: "satp",
     read: (h) => h.csr.satp,

@@ -9,7 +9,7 @@ import { FastTlb, TLB_WAYS, tlbSet } from "./fast-tlb.js";
 import { Jit } from "./jit/jit.js";
 import { Mmu } from "./mmu.js";
 import { Access, PmpTable } from "./pmp.js";
-import { Slow, Stop } from "./stop.js";
+import { Slow, Stop, STOPS_ON_WRITE } from "./stop.js";
 import { DecodeCache, FETCH_TRAPPED, interpret } from "./interpreter.js";
 import { delegatee, enterTrapCsrs, mretCsrs, pendingInterrupt, sretCsrs } from "./trap.js";
 
@@ -272,6 +272,21 @@ export class Hart {
       if (this.stopAfterTrap) return Stop.Event;
       if (this.retired - start >= limit) return Stop.Limit;
     }
+  }
+
+  /**
+   * After a SYSTEM, atomic or illegal instruction (bits `insn`) returned Stop.Continue, may the
+   * interpreter's loop go on without re-sampling the hart? Yes when what it sampled on entry still
+   * holds: the privilege and effective data privilege, no enabled interrupt pending, no write to a
+   * CSR that moves translation, PMP, misa or interrupts, and nobody wants to stop after traps.
+   */
+  interpreterGoesOn(priv: number, dataPriv: number, insn: number): boolean {
+    const csr = this.csr;
+    if (this.priv !== priv || (csr.mip & csr.mie) !== 0 || this.stopAfterTrap || this.effectiveDataPrivilege() !== dataPriv) return false;
+    const f3 = (insn >>> 12) & 7;
+    if ((insn & 0x7f) !== 0x73 || f3 === 0) return true;
+    const writes = (f3 & 3) === 1 || ((insn >>> 15) & 31) !== 0;
+    return !writes || STOPS_ON_WRITE[insn >>> 20] === 0;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RAM_BASE, addi, csrrw, jal, lw, newMachine, sw } from "../testing/asm.js";
+import { RAM_BASE, addi, addrOf, csrrs, csrrw, jal, li, load as loadWords, lw, newMachine, sw } from "../testing/asm.js";
+import { Csr } from "../isa/csr-addr.js";
 import { DecodeCache, META_RVC, Op, X0_SINK, decode, decodedImm } from "./interpreter.js";
 
 const op = (meta: number): number => meta & 0x7f;
@@ -73,3 +74,50 @@ function load(m: ReturnType<typeof newMachine>): void {
   [addi(1, 0, 1), csrrw(0, 0x340, 1), addi(2, 0, 2)].forEach((w, i) => m.ram.write(4 * i, 4, w));
   m.hart.reset(RAM_BASE);
 }
+
+// The interpreter samples translation, PMP and privilege when a call starts and goes on after CSR
+// instructions and traps while nothing it sampled changed: a write that changes it must take effect
+// at the very next instruction (each engine runs these).
+describe("CSR writes that change what an engine sampled", () => {
+  const DATA = RAM_BASE + 0x8000;
+  const HANDLER = 40; // word index: a jump to itself
+  // hart.run returns at events (these CSR writes are some): go on as the machine's loop does.
+  const runFor = (m: ReturnType<typeof newMachine>, n: number): void => {
+    for (let i = 0; i < 100 && m.hart.retired < n; i++) m.hart.run(n - m.hart.retired);
+  };
+
+  it("setting mstatus.MPRV translates the next M-mode load (the data page maps elsewhere)", () => {
+    const root = RAM_BASE + 0x10000, leaf = RAM_BASE + 0x11000;
+    const words = [
+      ...li(5, (0x80000000 | (root >>> 12)) >>> 0), csrrw(0, Csr.satp, 5),
+      ...li(6, (1 << 11) | (1 << 17)), csrrs(0, Csr.mstatus, 6), // MPP = S, MPRV
+      ...li(7, DATA), lw(10, 0, 7),
+      jal(0, 0),
+    ];
+    const m = loadWords(newMachine(), words);
+    m.ram.write(root - RAM_BASE + 4 * (RAM_BASE >>> 22), 4, ((leaf >>> 12) << 10) | 1);
+    m.ram.write(leaf - RAM_BASE + 4 * ((DATA >>> 12) & 0x3ff), 4, (((DATA + 0x1000) >>> 12) << 10) | 0xcf);
+    m.ram.write(DATA - RAM_BASE, 4, 0x11111111); // what an untranslated load would read
+    m.ram.write(DATA + 0x1000 - RAM_BASE, 4, 0x22222222);
+    runFor(m, 40);
+    expect(m.hart.x[10]! >>> 0).toBe(0x22222222);
+  });
+
+  it("locking a PMP entry without R makes the next M-mode load from it fault", () => {
+    const words = [
+      ...li(5, DATA >>> 2), csrrw(0, Csr.pmpaddr0, 5),
+      ...li(5, RAM_BASE + 4 * HANDLER), csrrw(0, Csr.mtvec, 5),
+      ...li(6, 0x90), csrrw(0, Csr.pmpcfg0, 6), // entry 0: locked, NA4, no permissions
+      ...li(7, DATA), lw(10, 0, 7),
+    ];
+    const lwAt = words.length - 1;
+    while (words.length < HANDLER) words.push(jal(0, 0));
+    words.push(jal(0, 0));
+    const m = loadWords(newMachine(), words);
+    m.ram.write(DATA - RAM_BASE, 4, 0x33333333);
+    runFor(m, 60);
+    const csr = m.hart.csr;
+    expect([csr.mcause, csr.mtval >>> 0, csr.mepc >>> 0]).toEqual([5, DATA >>> 0, addrOf(lwAt)]);
+    expect(m.hart.x[10]).toBe(0);
+  });
+});

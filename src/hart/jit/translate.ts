@@ -9,6 +9,7 @@ import { CSR_ROWS } from "../../csr/definitions.js";
 import { Exception } from "../../isa/cause.js";
 import { Csr } from "../../isa/csr-addr.js";
 import { rvcAt } from "../../isa/rvc.js";
+import { STOPPING_CSR_WRITES } from "../stop.js";
 
 /** Context bits a translation depends on (part of its cache key). */
 export const Ctx = {
@@ -84,13 +85,6 @@ const INLINE_CSRS = new Map<number, { field: string; read: "plain" | "epc"; writ
   [Csr.stvec, { field: "stvec", read: "plain", write: "tvec" }],
 ]);
 
-/** CSR writes after which translated code must stop: they change interrupts, translation, misa or timers. */
-const STOPPING_CSR_WRITES = new Set<number>([
-  Csr.mstatus, Csr.sstatus, Csr.misa, Csr.mie, Csr.sie, Csr.mip, Csr.sip, Csr.mideleg, Csr.satp,
-  Csr.menvcfg, Csr.menvcfgh, Csr.stimecmp, Csr.stimecmph,
-  ...Array.from({ length: 16 }, (_, i) => Csr.pmpcfg0 + i),
-  ...Array.from({ length: 64 }, (_, i) => Csr.pmpaddr0 + i),
-]);
 
 function isCsr(insn: number): boolean {
   const f3 = (insn >>> 12) & 7;
