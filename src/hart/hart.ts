@@ -277,12 +277,15 @@ export class Hart {
   /**
    * After a SYSTEM, atomic or illegal instruction (bits `insn`) returned Stop.Continue, may the
    * interpreter's loop go on without re-sampling the hart? Yes when what it sampled on entry still
-   * holds: the privilege and effective data privilege, no enabled interrupt pending, no write to a
-   * CSR that moves translation, PMP, misa or interrupts, and nobody wants to stop after traps.
+   * holds: the privilege and effective data privilege, satp, mstatus.SUM and MXR (`satp` and
+   * `sumMxr` as sampled: the monitor may write CSRs without the hart's CSR path), no enabled
+   * interrupt pending, no write to a CSR that moves translation, PMP, misa or interrupts, and
+   * nobody wants to stop after traps.
    */
-  interpreterGoesOn(priv: number, dataPriv: number, insn: number): boolean {
+  interpreterGoesOn(priv: number, dataPriv: number, satp: number, sumMxr: number, insn: number): boolean {
     const csr = this.csr;
     if (this.priv !== priv || (csr.mip & csr.mie) !== 0 || this.stopAfterTrap || this.effectiveDataPrivilege() !== dataPriv) return false;
+    if (csr.satp !== satp || (csr.mstatus & (MSTATUS.SUM | MSTATUS.MXR)) !== sumMxr) return false;
     const f3 = (insn >>> 12) & 7;
     if ((insn & 0x7f) !== 0x73 || f3 === 0) return true;
     const writes = (f3 & 3) === 1 || ((insn >>> 15) & 31) !== 0;

@@ -7,6 +7,7 @@
 // V8 builds a jump table only from literal case labels (a property load per label made the switch
 // a linear search, several times slower).
 import { PageFlag, type Ram } from "../bus/ram.js";
+import { MSTATUS } from "../csr/bits.js";
 import { Exception } from "../isa/cause.js";
 import { rvcAt } from "../isa/rvc.js";
 import { TLB_WAYS } from "./fast-tlb.js";
@@ -208,7 +209,9 @@ export function interpret(h: Hart, limit: number): number {
   const csr = h.csr;
   const pmpSummary = h.pmp.summary;
   const priv = h.priv;
-  const paging = csr.satp >>> 31 === 1;
+  const satp = csr.satp;
+  const sumMxr = csr.mstatus & (MSTATUS.SUM | MSTATUS.MXR);
+  const paging = satp >>> 31 === 1;
   const dataPriv = h.effectiveDataPrivilege();
   const fetchPmpFree = priv < 3 ? pmpSummary.allowAllSU32 : !pmpSummary.anyLocked;
   const dataPmpFree = dataPriv < 3 ? pmpSummary.allowAllSU32 : !pmpSummary.anyLocked;
@@ -481,20 +484,20 @@ export function interpret(h: Hart, limit: number): number {
       case Op.SYSTEM:
         h.pc = pc >>> 0; h.retired = base + n; h.ilen = len;
         sys = h.executeSystem(imm);
-        if (sys !== Stop.Continue || jit !== undefined || !h.interpreterGoesOn(priv, dataPriv, imm)) return sys;
+        if (sys !== Stop.Continue || jit !== undefined || !h.interpreterGoesOn(priv, dataPriv, satp, sumMxr, imm)) return sys;
         pc = h.pc | 0; n = h.retired - base;
         if (imm >>> 25 === 0x09) pageVpn = -1; // SFENCE.VMA: the code page may have moved
         continue loop;
       case Op.AMO: // A extension: always a slow path
         h.pc = pc >>> 0; h.retired = base + n; h.ilen = len;
         sys = h.executeAtomic(imm);
-        if (sys !== Stop.Continue || jit !== undefined || !h.interpreterGoesOn(priv, dataPriv, imm)) return sys;
+        if (sys !== Stop.Continue || jit !== undefined || !h.interpreterGoesOn(priv, dataPriv, satp, sumMxr, imm)) return sys;
         pc = h.pc | 0; n = h.retired - base;
         continue loop;
       default: // ILLEGAL: xtval holds the instruction bits as fetched (3.1.16)
         h.pc = pc >>> 0; h.retired = base + n; h.ilen = len;
         sys = h.illegal(imm);
-        if (sys !== Stop.Continue || jit !== undefined || !h.interpreterGoesOn(priv, dataPriv, imm)) return sys;
+        if (sys !== Stop.Continue || jit !== undefined || !h.interpreterGoesOn(priv, dataPriv, satp, sumMxr, imm)) return sys;
         pc = h.pc | 0; n = h.retired - base;
         continue loop;
     }

@@ -42,6 +42,21 @@ describe("block translator", () => {
     expect(s.retiredTranslated).toBeGreaterThan(2900);
   });
 
+  it("leaves out of a translation a block the interpreter went through fewer than 3 times (V8 would deoptimize on it)", () => {
+    // t0 counts down from 30; the block at word 4 runs once (t0 == 25), long before the loop is hot.
+    const words = [A.addi(A.t0, A.x0, 30), A.addi(A.t1, A.x0, 25), A.addi(A.t0, A.t0, -1), A.bne(A.t0, A.t1, 8),
+      A.addi(A.a1, A.a1, 1), A.addi(A.a0, A.a0, 1), A.bne(A.t0, A.x0, -16), A.ebreak()];
+    const jit = A.withHotThreshold(24, () => A.newMachine({ engine: "jit" }));
+    const interp = A.newMachine({ engine: "interp" });
+    const sources: string[] = [];
+    jit.hart.jit!.onTranslate = (_pc, _ctx, source) => sources.push(source);
+    for (const m of [jit, interp]) { A.load(m, words); m.run(2 + 30 * 4 + 1); }
+    expect(state(jit)).toEqual(state(interp));
+    expect(sources.length).toBe(1);
+    const hasBlock = (i: number): boolean => sources[0]!.includes(`pc = 0x${at(i).toString(16)}; st = 5;`); // its budget check
+    expect([hasBlock(2), hasBlock(4), hasBlock(5)]).toEqual([true, false, true]);
+  });
+
   it("stops after exactly the instruction limit, whatever the block boundaries", () => {
     const words = [A.addi(A.t0, A.x0, 100), A.addi(A.a0, A.a0, 1), A.xor(A.a1, A.a1, A.a0), A.addi(A.t0, A.t0, -1), A.bne(A.t0, A.x0, -12), A.ebreak()];
     for (let n = 1; n <= 40; n++) {
