@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 // End-to-end: the compiled CLI (npm test builds dist/ first, see the pretest script).
 const root = new URL("../../", import.meta.url).pathname;
@@ -19,6 +19,7 @@ function trapvisorWithInput(input: string | undefined, ...args: string[]) {
 }
 
 const scratch = mkdtempSync(join(tmpdir(), "trapvisor-cli-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("trapvisor CLI", () => {
   it("runs the demo kernel and narrates its privileged events", () => {

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { TIMEBASE_HZ } from "../devices/clocks.js";
 import { FDT_MAGIC, FdtNode, FdtToken, Phandle, type VirtFdtOptions, encodeFdt, virtFdt } from "./fdt.js";
 
@@ -127,6 +127,7 @@ const has = (tool: string, arg: string): boolean => spawnSync(tool, [arg], { enc
 const hasDtc = has("dtc", "--version");
 const hasQemu = has("qemu-system-riscv32", "--version");
 const scratch = mkdtempSync(join(tmpdir(), "trapvisor-fdt-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 let files = 0;
 
 function dtc(blob: Uint8Array, ...args: string[]): { status: number | null; out: string; err: string } {
