@@ -9,7 +9,7 @@ import { FastTlb, TLB_WAYS, tlbSet } from "./fast-tlb.js";
 import { Jit } from "./jit/jit.js";
 import { Mmu } from "./mmu.js";
 import { Access, PmpTable } from "./pmp.js";
-import { Slow, Stop, STOPS_ON_WRITE } from "./stop.js";
+import { Slow, Stop, csrWriteStops } from "./stop.js";
 import { DecodeCache, FETCH_TRAPPED, interpret } from "./interpreter.js";
 import { delegatee, enterTrapCsrs, mretCsrs, pendingInterrupt, sretCsrs } from "./trap.js";
 
@@ -277,19 +277,13 @@ export class Hart {
   /**
    * After a SYSTEM, atomic or illegal instruction (bits `insn`) returned Stop.Continue, may the
    * interpreter's loop go on without re-sampling the hart? Yes when what it sampled on entry still
-   * holds: the privilege and effective data privilege, satp, mstatus.SUM and MXR (`satp` and
-   * `sumMxr` as sampled: the monitor may write CSRs without the hart's CSR path), no enabled
-   * interrupt pending, no write to a CSR that moves translation, PMP, misa or interrupts, and
-   * nobody wants to stop after traps.
+   * holds: the privilege and effective data privilege, no enabled interrupt pending, no write to a
+   * CSR that moves translation, PMP, misa or interrupts, and nobody wants to stop after traps.
    */
-  interpreterGoesOn(priv: number, dataPriv: number, satp: number, sumMxr: number, insn: number): boolean {
+  interpreterGoesOn(priv: number, dataPriv: number, insn: number): boolean {
     const csr = this.csr;
     if (this.priv !== priv || (csr.mip & csr.mie) !== 0 || this.stopAfterTrap || this.effectiveDataPrivilege() !== dataPriv) return false;
-    if (csr.satp !== satp || (csr.mstatus & (MSTATUS.SUM | MSTATUS.MXR)) !== sumMxr) return false;
-    const f3 = (insn >>> 12) & 7;
-    if ((insn & 0x7f) !== 0x73 || f3 === 0) return true;
-    const writes = (f3 & 3) === 1 || ((insn >>> 15) & 31) !== 0;
-    return !writes || STOPS_ON_WRITE[insn >>> 20] === 0;
+    return (insn & 0x7f) !== 0x73 || ((insn >>> 12) & 7) === 0 || !csrWriteStops(insn);
   }
 
   /**
@@ -479,11 +473,7 @@ export class Hart {
     const ram = this.bus.ram;
     const off = pa - ram.base;
     if (off >= 0 && off + width <= ram.size) {
-      if (this.dataIsChecked(priv)) {
-        const page = pa - (pa & 0xfff);
-        const superpage = this.mmu.lastSuper && priv < 3 && this.csr.satp >>> 31 === 1;
-        if (this.pmp.allows(page, 4096, Access.Load, priv)) this.fastTlb.fillLoad(tlbSet(priv, (this.csr.mstatus & MSTATUS.SUM) !== 0), va, off - (off & 0xfff), superpage);
-      }
+      if (this.dataIsChecked(priv)) this.fillFastTlb(Access.Load, va, pa, off, priv);
       this.slowStatus = Slow.Done;
       switch (f3) {
         case 0: return ram.i8[off]!;
@@ -499,6 +489,18 @@ export class Hart {
     if (bus.fault) return this.slowTrap(Exception.LoadAccessFault, va);
     this.slowStatus = Slow.DoneStop;
     return f3 === 0 ? (v << 24) >> 24 : f3 === 1 ? (v << 16) >> 16 : v | 0;
+  }
+
+  /**
+   * After a translated RAM access at `va` (physical `pa`, RAM offset `off`): its page enters the
+   * fast TLB when PMP lets `priv` make that access to all of it (a superpage leaf: see flushPage).
+   */
+  private fillFastTlb(access: typeof Access.Load | typeof Access.Store, va: number, pa: number, off: number, priv: number): void {
+    if (!this.pmp.allows(pa - (pa & 0xfff), 4096, access, priv)) return;
+    const set = tlbSet(priv, (this.csr.mstatus & MSTATUS.SUM) !== 0);
+    const superpage = this.mmu.lastSuper && priv < 3 && this.csr.satp >>> 31 === 1;
+    if (access === Access.Load) this.fastTlb.fillLoad(set, va, off - (off & 0xfff), superpage);
+    else this.fastTlb.fillStore(set, va, off - (off & 0xfff), superpage);
   }
 
   /**
@@ -538,11 +540,7 @@ export class Hart {
       if ((pa & ~3) === this.reservation) this.clearReservation(); // a store to the reserved word ends it
       const flags = ram.pageFlags[off >>> 12]!;
       bus.store(pa, width, value);
-      if (flags === 0 && this.dataIsChecked(priv)) {
-        const page = pa - (pa & 0xfff);
-        const superpage = this.mmu.lastSuper && priv < 3 && this.csr.satp >>> 31 === 1;
-        if (this.pmp.allows(page, 4096, Access.Store, priv)) this.fastTlb.fillStore(tlbSet(priv, (this.csr.mstatus & MSTATUS.SUM) !== 0), va, off - (off & 0xfff), superpage);
-      }
+      if (flags === 0 && this.dataIsChecked(priv)) this.fillFastTlb(Access.Store, va, pa, off, priv);
       return (this.slowStatus = flags & PageFlag.Watch || this.codeChanged ? Slow.DoneStop : Slow.Done);
     }
     bus.fault = false;

@@ -7,7 +7,6 @@
 // V8 builds a jump table only from literal case labels (a property load per label made the switch
 // a linear search, several times slower).
 import { PageFlag, type Ram } from "../bus/ram.js";
-import { MSTATUS } from "../csr/bits.js";
 import { Exception } from "../isa/cause.js";
 import { rvcAt } from "../isa/rvc.js";
 import { TLB_WAYS } from "./fast-tlb.js";
@@ -45,6 +44,16 @@ const OP_MUL = [Op.MUL, Op.MULH, Op.MULHSU, Op.MULHU, Op.DIV, Op.DIVU, Op.REM, O
 
 /** The immediate `decode` computed (a field, not an allocation). */
 export let decodedImm = 0;
+
+/** `decode` for 16-bit `lo` (expanded through rvcAt): the meta word with META_RVC; an illegal one's imm is `lo`. */
+function decodeRvc(lo: number, m: boolean, a: boolean): number {
+  const insn = rvcAt(lo);
+  if (insn === 0) {
+    decodedImm = lo;
+    return Op.ILLEGAL | META_RVC;
+  }
+  return decode(insn, lo, m, a) | META_RVC;
+}
 
 /**
  * Decode a 32-bit instruction (`raw`: the bits fetched, kept as tval for an illegal one) into a meta
@@ -129,9 +138,7 @@ export class DecodeCache {
     const lo = ram.u16[off >>> 1]!;
     let meta: number;
     if (c && (lo & 3) !== 3) {
-      const insn = rvcAt(lo);
-      meta = (insn === 0 ? Op.ILLEGAL : decode(insn, lo, m, a)) | META_RVC;
-      if (insn === 0) decodedImm = lo;
+      meta = decodeRvc(lo, m, a);
     } else if ((off & 0xfff) === 0xffe) {
       return Op.STRADDLE; // not kept: the caller fetches it through translation each time
     } else {
@@ -166,9 +173,10 @@ export const FETCH_TRAPPED = -2;
 const NO_SLOTS = new Int32Array(0);
 
 /**
- * The interpreter loop: up to `limit` instructions of hart `h` (Hart.interpret). Interrupts are
- * sampled once on entry; every instruction that may change interrupt or translation state ends the
- * call (Stop.Continue when only the hart changed), so the caller re-samples. Instructions come
+ * The interpreter loop: up to `limit` instructions of hart `h` (Hart.interpret). Interrupts,
+ * privilege, translation and PMP are sampled once on entry; an instruction that changed any of them
+ * ends the call (Stop.Continue when only the hart changed), so the caller re-samples
+ * (Hart.interpreterGoesOn). Instructions come
  * pre-decoded from the decode cache, per RAM page; a page that PMP cuts finer than 4 KiB is fetched
  * and decoded anew at every instruction, as is a 32-bit instruction straddling two pages.
  */
@@ -203,15 +211,12 @@ export function interpret(h: Hart, limit: number): number {
   let addr = 0;
   let off = 0;
   let target = 0;
-  let sys = 0;
 
   // Translation and PMP apply per privilege; both change only at events that end this call.
   const csr = h.csr;
   const pmpSummary = h.pmp.summary;
   const priv = h.priv;
-  const satp = csr.satp;
-  const sumMxr = csr.mstatus & (MSTATUS.SUM | MSTATUS.MXR);
-  const paging = satp >>> 31 === 1;
+  const paging = csr.satp >>> 31 === 1;
   const dataPriv = h.effectiveDataPrivilege();
   const fetchPmpFree = priv < 3 ? pmpSummary.allowAllSU32 : !pmpSummary.anyLocked;
   const dataPmpFree = dataPriv < 3 ? pmpSummary.allowAllSU32 : !pmpSummary.anyLocked;
@@ -257,14 +262,8 @@ export function interpret(h: Hart, limit: number): number {
       const len = h.fetchChecked(cOn);
       if (len < 0) return h.fetchStop;
       const raw = h.fetchedRaw;
-      if (len === 2) {
-        const insn = rvcAt(raw & 0xffff);
-        meta = (insn === 0 ? Op.ILLEGAL : decode(insn, raw & 0xffff, mOn, aOn)) | META_RVC;
-        imm = insn === 0 ? raw & 0xffff : decodedImm;
-      } else {
-        meta = decode(raw, raw, mOn, aOn);
-        imm = decodedImm;
-      }
+      meta = len === 2 ? decodeRvc(raw & 0xffff, mOn, aOn) : decode(raw, raw, mOn, aOn);
+      imm = decodedImm;
     }
     const rd = (meta >>> 8) & 63;
     const rs1 = (meta >>> 16) & 31;
@@ -477,29 +476,20 @@ export function interpret(h: Hart, limit: number): number {
       }
       // FENCE: one in-order hart. FENCE.I: stores to instructions already reach the decode cache.
       case Op.FENCE: case Op.FENCE_I: pc = (pc + len) | 0; break;
-      // SYSTEM (CSRs, traps, xRET, fences), atomics and illegal instructions go through the hart.
-      // The loop goes on after them (interp engine) while nothing it sampled on entry changed: a
-      // trap into a handler in the same mode and its xRET stay in the loop (trap-heavy code ran
-      // ~3x slower when each of them ended the call).
-      case Op.SYSTEM:
+      // SYSTEM (CSRs, traps, xRET, fences), atomics and illegal instructions go through the hart
+      // (an illegal one's xtval: the instruction bits as fetched, 3.1.16). The loop goes on after
+      // them (interp engine) while nothing it sampled on entry changed: a trap into a handler in the
+      // same mode and its xRET stay in the loop (trap-heavy code ran ~3x slower when each of them
+      // ended the call).
+      case Op.SYSTEM: case Op.AMO: default: {
+        const op = meta & 0x7f;
         h.pc = pc >>> 0; h.retired = base + n; h.ilen = len;
-        sys = h.executeSystem(imm);
-        if (sys !== Stop.Continue || jit !== undefined || !h.interpreterGoesOn(priv, dataPriv, satp, sumMxr, imm)) return sys;
+        const s = op === Op.SYSTEM ? h.executeSystem(imm) : op === Op.AMO ? h.executeAtomic(imm) : h.illegal(imm);
+        if (s !== Stop.Continue || jit !== undefined || !h.interpreterGoesOn(priv, dataPriv, imm)) return s;
         pc = h.pc | 0; n = h.retired - base;
-        if (imm >>> 25 === 0x09) pageVpn = -1; // SFENCE.VMA: the code page may have moved
+        if (op === Op.SYSTEM && imm >>> 25 === 0x09) pageVpn = -1; // SFENCE.VMA: the code page may have moved
         continue loop;
-      case Op.AMO: // A extension: always a slow path
-        h.pc = pc >>> 0; h.retired = base + n; h.ilen = len;
-        sys = h.executeAtomic(imm);
-        if (sys !== Stop.Continue || jit !== undefined || !h.interpreterGoesOn(priv, dataPriv, satp, sumMxr, imm)) return sys;
-        pc = h.pc | 0; n = h.retired - base;
-        continue loop;
-      default: // ILLEGAL: xtval holds the instruction bits as fetched (3.1.16)
-        h.pc = pc >>> 0; h.retired = base + n; h.ilen = len;
-        sys = h.illegal(imm);
-        if (sys !== Stop.Continue || jit !== undefined || !h.interpreterGoesOn(priv, dataPriv, satp, sumMxr, imm)) return sys;
-        pc = h.pc | 0; n = h.retired - base;
-        continue loop;
+      }
     }
     n++;
   }

@@ -21,19 +21,23 @@ export const Stop = {
 export const Slow = { Done: 0, DoneStop: 1, Trapped: 2 } as const;
 
 /**
- * CSR writes after which an engine must stop and sample the hart anew: they change interrupts,
- * translation, PMP, misa or timers.
+ * CSR writes after which an engine must stop and sample the hart anew (they change interrupts,
+ * translation, PMP, misa or timers), as a table by CSR address: 1 = stops.
  */
-export const STOPPING_CSR_WRITES: ReadonlySet<number> = new Set<number>([
-  Csr.mstatus, Csr.sstatus, Csr.misa, Csr.mie, Csr.sie, Csr.mip, Csr.sip, Csr.mideleg, Csr.satp,
-  Csr.menvcfg, Csr.menvcfgh, Csr.stimecmp, Csr.stimecmph,
-  ...Array.from({ length: 16 }, (_, i) => Csr.pmpcfg0 + i),
-  ...Array.from({ length: 64 }, (_, i) => Csr.pmpaddr0 + i),
-]);
-
-/** STOPPING_CSR_WRITES as a table by CSR address (1 = stops), for the interpreter's per-instruction check. */
-export const STOPS_ON_WRITE: Uint8Array = (() => {
+const STOPS_ON_WRITE: Uint8Array = (() => {
   const t = new Uint8Array(4096);
-  for (const a of STOPPING_CSR_WRITES) t[a] = 1;
+  const csrs = [
+    Csr.mstatus, Csr.sstatus, Csr.misa, Csr.mie, Csr.sie, Csr.mip, Csr.sip, Csr.mideleg, Csr.satp,
+    Csr.menvcfg, Csr.menvcfgh, Csr.stimecmp, Csr.stimecmph,
+  ];
+  for (const a of csrs) t[a] = 1;
+  for (let i = 0; i < 16; i++) t[Csr.pmpcfg0 + i] = 1;
+  for (let i = 0; i < 64; i++) t[Csr.pmpaddr0 + i] = 1;
   return t;
 })();
+
+/** Whether CSR instruction `insn` writes (CSRRW(I), or a non-zero rs1/uimm) a CSR in that table. */
+export function csrWriteStops(insn: number): boolean {
+  const writes = ((insn >>> 12) & 3) === 1 || ((insn >>> 15) & 31) !== 0;
+  return writes && STOPS_ON_WRITE[insn >>> 20] === 1;
+}

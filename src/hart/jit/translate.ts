@@ -9,7 +9,7 @@ import { CSR_ROWS } from "../../csr/definitions.js";
 import { Exception } from "../../isa/cause.js";
 import { Csr } from "../../isa/csr-addr.js";
 import { rvcAt } from "../../isa/rvc.js";
-import { STOPPING_CSR_WRITES } from "../stop.js";
+import { csrWriteStops } from "../stop.js";
 
 /** Context bits a translation depends on (part of its cache key). */
 export const Ctx = {
@@ -128,12 +128,7 @@ function classify(i: Insn, priv: number, m32: Machine32): Kind {
     case 0x73:
       if (!isCsr(insn)) return Kind.End;
       if (csrIllegalStatically(insn, priv)) return Kind.End;
-      {
-        const addr = insn >>> 20;
-        const src = (insn >>> 15) & 31;
-        const writes = (f3 & 3) === 1 || src !== 0;
-        return writes && STOPPING_CSR_WRITES.has(addr) ? Kind.Stop : Kind.Plain;
-      }
+      return csrWriteStops(insn) ? Kind.Stop : Kind.Plain;
     default: return Kind.End;
   }
 }
@@ -506,9 +501,8 @@ class Generator {
       }
       // Everything else through the hart's CSR path (access rules, side effects, counters).
       const flush = this.beforeHelper(rd);
-      const stops = writes && STOPPING_CSR_WRITES.has(addr);
       const reload = this.reload(rd);
-      if (stops) {
+      if (csrWriteStops(insn)) {
         return this.end(`${flush} ${this.sync(i, k)} s = h.executeSystem(${insn | 0}); ${reload} n = h.retired - R0; pc = h.pc; st = s; b = ${LEAVE}; continue d;`);
       }
       return `${flush} ${this.sync(i, k)} s = h.executeSystem(${insn | 0}); ${reload}` +
