@@ -57,6 +57,20 @@ describe("block translator", () => {
     expect([hasBlock(2), hasBlock(4), hasBlock(5)]).toEqual([true, false, true]);
   });
 
+  it("priming a new translation's ways out leaves the hart as it was", () => {
+    const words = [A.addi(A.t0, A.x0, 50), A.lw(A.a1, 0, A.sp), A.addi(A.t0, A.t0, -1), A.bne(A.t0, A.x0, -8), A.jalr(A.x0, A.ra, 0)];
+    const m = A.withHotThreshold(1, () => A.newMachine({ engine: "jit" }));
+    A.load(m, words);
+    m.hart.x[A.sp] = BASE + 0x800;
+    m.run(40);
+    const jit = m.hart.jit!;
+    const region = [...jit["pages"].values()][0]!.regions[0]!;
+    const h = m.hart;
+    h.pc = 0x80001234; h.retired = 777; h.slowStatus = 1; h.slowStop = 3; jit.landing = false;
+    jit["prime"](region.fn);
+    expect([h.pc, h.retired, h.slowStatus, h.slowStop, jit.landing]).toEqual([0x80001234, 777, 1, 3, false]);
+  });
+
   it("stops after exactly the instruction limit, whatever the block boundaries", () => {
     const words = [A.addi(A.t0, A.x0, 100), A.addi(A.a0, A.a0, 1), A.xor(A.a1, A.a1, A.a0), A.addi(A.t0, A.t0, -1), A.bne(A.t0, A.x0, -12), A.ebreak()];
     for (let n = 1; n <= 40; n++) {

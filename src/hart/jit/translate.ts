@@ -25,6 +25,8 @@ export const Ctx = {
 
 /** What a translated function returns besides Stop values: the next block does not fit in the budget. */
 export const FALLBACK = 5;
+/** Stop.Continue after a jump out of the function: control landed at pc (the dispatcher may translate there). */
+export const JUMPED = 6;
 
 /** Largest number of guest instructions in one translated function (V8 stops optimizing huge functions). */
 export const MAX_REGION_INSNS = 600;
@@ -192,6 +194,7 @@ export function translate(entries: readonly number[], ctx: number, m32: Machine3
   const index = new Map(order.map((b, k) => [b.pc, k]));
   const gen = new Generator(ctx, m32, index);
   gen.name = `tr_${(entries[0]! >>> 0).toString(16)}_${ctx}`;
+  gen.outside = ((vpage + 1) * 4096) >>> 0;
   for (const b of order) gen.block(b);
   const code: [number, number][] = [];
   for (const b of order) for (const i of b.insns) code.push([i.pc, i.len]);
@@ -206,9 +209,11 @@ const jalOffset = (insn: number): number =>
 const hex = (v: number): string => `0x${(v >>> 0).toString(16)}`;
 
 /** What a block's way out leaves in `b` (a block index, when it goes on in this function, is >= 0). */
-const LEAVE = -9; // leave the function (pc, st set)
-const DISPATCH = -1; // an indirect jump: go on here if pc is one of our blocks, else leave
-const RESUME = -2; // after a trap or xRET: the same, if the hart is still in this function's context
+export const LEAVE = -9; // leave the function (pc, st set)
+export const DISPATCH = -1; // an indirect jump: go on here if pc is one of our blocks, else leave
+export const RESUME = -2; // after a trap or xRET: the same, if the hart is still in this function's context
+/** Only for Jit.prime: leave as a load or store's slow path does. */
+export const PRIME_SLOW = -4;
 
 /**
  * Writes the function. Each block is a `case` whose body is a labeled statement `e: { ... }`: every
@@ -251,12 +256,18 @@ class Generator {
     return `n += ${k}; pc = ${pc}; st = ${stop}; b = ${LEAVE}; break e;`;
   }
 
-  /** Continue at a known pc: inside the function when it is a block here, else leave (a jump: the
-   *  dispatcher may translate code there when it is hot). */
+  /**
+   * Continue at a known pc, `k` more instructions retired (0: already counted): inside the function
+   * when it is a block here, else leave (a jump: the dispatcher may translate code there when it is
+   * hot). Only locals change on these paths: V8 optimizes a function after little use, and an
+   * operation that had not run by then (an `n += k` or a property store on the way not yet taken)
+   * deoptimizes the whole function when it first runs (see Jit.prime).
+   */
   private goto(target: number, k: number): string {
     const b = this.index.get(target);
-    if (b !== undefined) return `n += ${k}; b = ${b}; break e;`;
-    return `n += ${k}; pc = ${hex(target)}; st = 4; jit.landing = true; b = ${LEAVE}; break e;`;
+    const count = k === 0 ? "" : `n += ${k}; `;
+    if (b !== undefined) return `${count}b = ${b}; break e;`;
+    return `${count}pc = ${hex(target)}; st = ${JUMPED}; b = ${LEAVE}; break e;`;
   }
 
   /**
@@ -278,6 +289,7 @@ class Generator {
 
   /** Take an exception at the instruction at `pc` (k instructions before it retired); see RESUME. */
   private trap(cause: number, tval: string, pc: number, k: number): string {
+    this.resumes = true;
     return `${this.beforeMonitor()} n += ${k}; h.retired = R0 + n; st = h.trap(${cause}, false, ${tval}, ${hex(pc)}); pc = h.pc; b = ${RESUME}; ${this.afterMonitor()}`;
   }
 
@@ -356,6 +368,7 @@ class Generator {
         const base = this.r(rs1);
         const check = this.cOn ? "" : `if (a & 2) { ${this.trap(Exception.InstructionMisaligned, "a >>> 0", pc, k)} }`;
         const link = this.set(rd, `${next | 0}`);
+        this.dispatches = true;
         return this.end(`a = (${base} + ${insn >> 20}) & -2; ${check} ${link} pc = a >>> 0; n += ${k + 1}; st = 4; b = ${DISPATCH}; break e;`);
       }
       case 0x63: {
@@ -371,8 +384,11 @@ class Generator {
           default: return illegal();
         }
         const target = (pc + branchOffset(insn)) >>> 0;
-        const taken = target & alignMask ? this.trap(Exception.InstructionMisaligned, hex(target), pc, k) : this.goto(target, k + 1);
-        return this.end(`if (${cond}) { ${taken} } ${this.goto(next, k + 1)}`);
+        if (target & alignMask) {
+          return this.end(`if (${cond}) { ${this.trap(Exception.InstructionMisaligned, hex(target), pc, k)} } ${this.goto(next, k + 1)}`);
+        }
+        // Both ways retire the branch: counted once, before it (see goto).
+        return this.end(`n += ${k + 1}; if (${cond}) { ${this.goto(target, 0)} } ${this.goto(next, 0)}`);
       }
       case 0x03: return this.load(i, k, rd, rs1, f3);
       case 0x23: return this.store(i, k, rs1, rs2, f3);
@@ -518,6 +534,7 @@ class Generator {
       default: {
         // MRET, SRET, WFI, SFENCE.VMA (or an illegal SYSTEM encoding): the hart's own path, then RESUME.
         const flush = this.beforeHelper(0);
+        this.resumes = true;
         return this.end(`${flush} ${this.sync(i, k)} s = h.executeSystem(${insn | 0}); n = h.retired - R0; pc = h.pc; st = s; b = ${RESUME}; continue d;`);
       }
     }
@@ -525,32 +542,41 @@ class Generator {
 
   /** The function's name in profiles and traces: tr_<first pc>_<context>. */
   name = "translated";
+  /** An address outside the function's page (the next page's). */
+  outside = 0;
+  /** Some block jumps through a register (DISPATCH) or traps or returns from one (RESUME): the
+   *  function's `default` looks for pc among its blocks (code V8 need not compile otherwise). */
+  private dispatches = false;
+  private resumes = false;
 
   finish(): string {
     // RESUME goes on here only in this function's context: same privilege, nothing pending, nobody
     // watching traps, same translation context (a guest's handler and the code it returns to then
     // run without leaving translated code).
-    const local = this.localTargets();
+    const local = this.dispatches || this.resumes ? this.localTargets() : "";
     const resumable = `st === 4 && h.priv === ${this.priv} && (csr.mip & csr.mie) === 0 && !h.stopAfterTrap && jit.context() === ${this.ctx}`;
     const dispatch = local
-      ? `if (b === ${LEAVE} || (b === ${RESUME} && !(${resumable}))) break d;
-        switch (pc) { ${local} }
-        if (b === ${DISPATCH}) jit.landing = true;
-        break d;`
-      : `if (b === ${DISPATCH}) jit.landing = true;
-        break d;`;
+      ? `${this.resumes ? `if (b === ${RESUME} && !(${resumable})) break d;` : ""}
+        switch (pc) { ${local} }`
+      : "";
+    // pc and st start as values of the kinds they take (pc: an address outside this page, st: a
+    // Stop), so Jit.prime's calls give V8 the right feedback for the ways out.
     return `"use strict";
 const { h, jit, x, m8, m16, m32, u8, u16, flags, ltag, loff, stag, soff, mulh, mulhu, mulhsu } = env;
 return function ${this.name}(b, limit) {
   const csr = h.csr;
   const R0 = h.retired;
   const tb = ${this.checked ? "h.tlbBase()" : "0"};
-  let n = 0, pc = 0, st = 0, a = 0, o = 0, i = 0, v = 0, s = 0;
+  let n = 0, pc = ${hex(this.outside)}, st = 4, a = 0, o = 0, i = 0, v = 0, s = 0;
   d: for (;;) {
     switch (b) {
 ${this.out.join("\n")}
       default:
+        if (b === ${LEAVE}) break d;
+        if (b === ${PRIME_SLOW}) { st = -1; break d; }
         ${dispatch}
+        if (b === ${DISPATCH}) st = ${JUMPED};
+        break d;
     }
   }
   if (st === -1) {
