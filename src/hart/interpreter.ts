@@ -221,7 +221,8 @@ export function interpret(h: Hart, limit: number): number {
   const fetchPmpFree = priv < 3 ? pmpSummary.allowAllSU32 : !pmpSummary.anyLocked;
   const dataPmpFree = dataPriv < 3 ? pmpSummary.allowAllSU32 : !pmpSummary.anyLocked;
   const fetchChecked = (paging && priv < 3) || !fetchPmpFree;
-  const dataChecked = (paging && dataPriv < 3) || !dataPmpFree;
+  // An int, not a boolean: V8 tested a boolean's truth in full (every type) at each instruction.
+  const dataChecked = (paging && dataPriv < 3) || !dataPmpFree ? 1 : 0;
   const tlb = h.fastTlb;
   const loadTag = tlb.loadTag, loadOff = tlb.loadOff, storeTag = tlb.storeTag, storeOff = tlb.storeOff;
   const tb = h.tlbBase();
@@ -238,12 +239,12 @@ export function interpret(h: Hart, limit: number): number {
       const s = pc & 0xffe;
       meta = slots[s]!;
       if (meta === 0) {
-        meta = cache.fill(slots, s, pageOff + (pc & 0xfff), cOn, mOn, aOn);
+        meta = cache.fill(slots, s, pageOff + (pc & 0xfff), cOn, mOn, aOn) | 0;
         if (meta === Op.STRADDLE) {
           // Not kept: the second half is fetched (and translated) anew each time.
           h.pc = pc >>> 0; h.retired = base + n;
           if (h.fetchChecked(cOn) < 0) return h.fetchStop;
-          meta = decode(h.fetchedRaw, h.fetchedRaw, mOn, aOn);
+          meta = decode(h.fetchedRaw, h.fetchedRaw, mOn, aOn) | 0;
           slots[s + 1] = decodedImm;
         }
       }
@@ -262,7 +263,7 @@ export function interpret(h: Hart, limit: number): number {
       const len = h.fetchChecked(cOn);
       if (len < 0) return h.fetchStop;
       const raw = h.fetchedRaw;
-      meta = len === 2 ? decodeRvc(raw & 0xffff, mOn, aOn) : decode(raw, raw, mOn, aOn);
+      meta = (len === 2 ? decodeRvc(raw & 0xffff, mOn, aOn) : decode(raw, raw, mOn, aOn)) | 0;
       imm = decodedImm;
     }
     const rd = (meta >>> 8) & 63;
@@ -310,7 +311,7 @@ export function interpret(h: Hart, limit: number): number {
       }
       case Op.LB:
         addr = (x[rs1]! + imm) | 0;
-        if (!dataChecked) off = (addr - ramBase) | 0;
+        if (dataChecked === 0) off = (addr - ramBase) | 0;
         else {
           ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
           off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
@@ -324,7 +325,7 @@ export function interpret(h: Hart, limit: number): number {
         break;
       case Op.LH:
         addr = (x[rs1]! + imm) | 0;
-        if (!dataChecked) off = (addr - ramBase) | 0;
+        if (dataChecked === 0) off = (addr - ramBase) | 0;
         else {
           ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
           off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
@@ -338,7 +339,7 @@ export function interpret(h: Hart, limit: number): number {
         break;
       case Op.LW:
         addr = (x[rs1]! + imm) | 0;
-        if (!dataChecked) off = (addr - ramBase) | 0;
+        if (dataChecked === 0) off = (addr - ramBase) | 0;
         else {
           ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
           off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
@@ -352,7 +353,7 @@ export function interpret(h: Hart, limit: number): number {
         break;
       case Op.LBU:
         addr = (x[rs1]! + imm) | 0;
-        if (!dataChecked) off = (addr - ramBase) | 0;
+        if (dataChecked === 0) off = (addr - ramBase) | 0;
         else {
           ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
           off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
@@ -366,7 +367,7 @@ export function interpret(h: Hart, limit: number): number {
         break;
       case Op.LHU:
         addr = (x[rs1]! + imm) | 0;
-        if (!dataChecked) off = (addr - ramBase) | 0;
+        if (dataChecked === 0) off = (addr - ramBase) | 0;
         else {
           ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
           off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
@@ -380,7 +381,7 @@ export function interpret(h: Hart, limit: number): number {
         break;
       case Op.SB:
         addr = (x[rs1]! + imm) | 0;
-        if (!dataChecked) {
+        if (dataChecked === 0) {
           off = (addr - ramBase) | 0;
           if (off >>> 0 >= ramWordLimit || pageFlags[off >>> 12] !== 0) off = -1;
         } else {
@@ -396,7 +397,7 @@ export function interpret(h: Hart, limit: number): number {
         break;
       case Op.SH:
         addr = (x[rs1]! + imm) | 0;
-        if (!dataChecked) {
+        if (dataChecked === 0) {
           off = (addr - ramBase) | 0;
           if (off >>> 0 >= ramWordLimit || pageFlags[off >>> 12] !== 0 || (addr & 1) !== 0) off = -1;
         } else {
@@ -412,7 +413,7 @@ export function interpret(h: Hart, limit: number): number {
         break;
       case Op.SW:
         addr = (x[rs1]! + imm) | 0;
-        if (!dataChecked) {
+        if (dataChecked === 0) {
           off = (addr - ramBase) | 0;
           if (off >>> 0 >= ramWordLimit || pageFlags[off >>> 12] !== 0 || (addr & 3) !== 0) off = -1;
         } else {
