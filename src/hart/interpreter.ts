@@ -255,7 +255,7 @@ export function interpret(h: Hart, limit: number): number {
       if (at === FETCH_TRAPPED) return h.fetchStop;
       if (at >= 0) {
         pageVpn = pc >>> 12;
-        pageOff = at;
+        pageOff = at | 0;
         slots = cache.page(at >>> 12);
         continue;
       }
@@ -487,7 +487,7 @@ export function interpret(h: Hart, limit: number): number {
         h.pc = pc >>> 0; h.retired = base + n; h.ilen = len;
         const s = op === Op.SYSTEM ? h.executeSystem(imm) : op === Op.AMO ? h.executeAtomic(imm) : h.illegal(imm);
         if (s !== Stop.Continue || jit !== undefined || !h.interpreterGoesOn(priv, dataPriv, imm)) return s;
-        pc = h.pc | 0; n = h.retired - base;
+        pc = h.pc | 0; n = (h.retired - base) | 0;
         if (op === Op.SYSTEM && imm >>> 25 === 0x09) pageVpn = -1; // SFENCE.VMA: the code page may have moved
         continue loop;
       }
