@@ -471,7 +471,7 @@ export function interpret(h: Hart, limit: number): number {
       }
       case Op.REMU: {
         const a = x[rs1]!, b = x[rs2]!;
-        x[rd] = b === 0 ? a : (a >>> 0) % (b >>> 0);
+        x[rd] = b === 0 ? a : ((a >>> 0) % (b >>> 0)) | 0; // | 0: a remainder of 2^31 or more would deoptimize
         pc = (pc + len) | 0;
         break;
       }
