@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -167,5 +167,24 @@ describe("trapvisor CLI", () => {
       expect(r.err.trim()).toBe("trapvisor: --engine expects interp, jit or both, got 'fast'");
       expect(trapvisor("bench", "no-such.elf").err.trim()).toBe("trapvisor: no-such.elf: no such file");
     });
+  });
+  it("starts from its code cache, and as well without one or with one V8 rejects", () => {
+    const run = (dir: string, env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, [join(dir, "main.js"), "run", own("demo/demo.elf")], { encoding: "utf8", timeout: 60_000, env: { ...process.env, NODE_PATH: join(root, "node_modules"), ...env } });
+    expect(readFileSync(join(root, "dist/bin/cli.cache")).length).toBeGreaterThan(10_000);
+    const copy = join(scratch, "bin");
+    cpSync(join(root, "dist/bin"), copy, { recursive: true });
+    for (const cache of ["rejected", "missing"]) {
+      if (cache === "rejected") writeFileSync(join(copy, "cli.cache"), "not a code cache");
+      else rmSync(join(copy, "cli.cache"));
+      const r = run(copy);
+      expect(r.status, cache).toBe(0);
+      expect(r.stdout).toContain("hello from M-mode on trapvisor");
+      expect(r.stderr, cache).not.toContain("Error");
+    }
+    // TRAPVISOR_WRITE_CODE_CACHE=1 writes one at exit (the build's way), which V8 then accepts.
+    expect(run(copy, { TRAPVISOR_WRITE_CODE_CACHE: "1" }).status).toBe(0);
+    expect(readFileSync(join(copy, "cli.cache")).length).toBeGreaterThan(10_000);
+    expect(run(copy).status).toBe(0);
   });
 });

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
