@@ -16,7 +16,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, "package.json"), '{ "type": "commonjs" }\n');
 
-// import() becomes require(): older Node 20 releases have no loader for import() in a vm script.
+// import() becomes require(): the launcher runs the bundle as a vm script, which has no loader for import().
 const common = { bundle: true, platform: "node", target: "node20", format: "cjs", logLevel: "warning", absWorkingDir: root, supported: { "dynamic-import": false } };
 await build({ ...common, entryPoints: { main: "src/cli/launch.ts" }, outdir: out, banner: { js: "#!/usr/bin/env node" } });
 await build({

@@ -172,6 +172,8 @@ describe("trapvisor CLI", () => {
     const run = (dir: string, env: Record<string, string> = {}) =>
       spawnSync(process.execPath, [join(dir, "main.js"), "run", own("demo/demo.elf")], { encoding: "utf8", timeout: 60_000, env: { ...process.env, NODE_PATH: join(root, "node_modules"), ...env } });
     expect(readFileSync(join(root, "dist/bin/cli.cache")).length).toBeGreaterThan(10_000);
+    // The launcher runs the bundle as a vm script, where import() has no loader: the build lowers it.
+    expect(readFileSync(join(root, "dist/bin/cli.js"), "utf8")).not.toMatch(/\bimport\(/);
     const copy = join(scratch, "bin");
     cpSync(join(root, "dist/bin"), copy, { recursive: true });
     for (const cache of ["rejected", "missing"]) {
