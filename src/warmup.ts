@@ -58,41 +58,38 @@ function program(): number[] {
   return w;
 }
 
-const warmed = new Set<EngineName>();
+let warmed = false;
 
 /**
- * Run the warm-up once per process for the interp engine; later calls return at once. The jit
- * engine is not warmed up: its translated functions are new code that V8 learns in the guest anyway,
- * and Jit.prime keeps them from deoptimizing on their ways out. Measured (whole process, paired,
- * medians of 11): without the warm-up's ~8 ms the jit engine ran crc32, qsort, bignum and hash ~5%
- * faster, sieve and traps ~3%, the sbi guest 7%; the Linux boot ~1% slower.
+ * Run the warm-up once per process when `engines` include interp; later calls return at once. The
+ * jit engine is not warmed up: its translated functions are new code that V8 learns in the guest
+ * anyway, and Jit.prime keeps them from deoptimizing on their ways out. Measured (whole process,
+ * paired, medians of 11): without the warm-up's ~8 ms the jit engine ran crc32, qsort, bignum and
+ * hash ~5% faster, sieve and traps ~3%, the sbi guest 7%; the Linux boot ~1% slower.
  */
 export function warmUp(engines: readonly EngineName[] = ["interp", "jit"]): void {
-  const words = program();
-  const bytes = new Uint8Array(Uint32Array.from(words).buffer);
-  for (const engine of engines) {
-    if (engine === "jit" || warmed.has(engine)) continue;
-    warmed.add(engine);
-    for (const paging of [false, true]) {
-      const m = new Machine({ engine, isa: parseIsa("rv32imac"), ramSize: 1 << 20, misaligned: "complete" });
-      m.ram.bytes.set(bytes, 0);
-      m.hart.reset(BASE);
-      if (paging) {
-        // The same program in S-mode under Sv32 (loads and stores through the fast TLB, page walks).
-        m.ram.write(ROOT - BASE + 4 * (BASE >>> 22), 4, ((BASE >>> 12) << 10) | 0xcf);
-        const csr = m.hart.csr;
-        openPmpForSupervisor(csr);
-        csr.satp = (0x80000000 | (ROOT >>> 12)) >>> 0;
-        csr.medeleg = 0;
-        m.hart.memoryConfigChanged();
-        m.hart.priv = 1;
-      }
-      m.hart.csr.mtvec = BASE + HANDLER * 4;
-      // In short slices: V8 allocates a function's feedback vector only after several calls (8 in
-      // Node 20), and the interpreter stays in its loop across CSR accesses and traps, so a few
-      // long calls would record no feedback for most of the M-mode pass (measured: three
-      // deoptimizations of the interpreter in the guest that follows, ~100 ms).
-      for (let i = 0; i < 4000 && m.run(4).status === "limit"; i++);
+  if (warmed || !engines.includes("interp")) return;
+  warmed = true;
+  const bytes = new Uint8Array(Uint32Array.from(program()).buffer);
+  for (const paging of [false, true]) {
+    const m = new Machine({ engine: "interp", isa: parseIsa("rv32imac"), ramSize: 1 << 20, misaligned: "complete" });
+    m.ram.bytes.set(bytes, 0);
+    m.hart.reset(BASE);
+    if (paging) {
+      // The same program in S-mode under Sv32 (loads and stores through the fast TLB, page walks).
+      m.ram.write(ROOT - BASE + 4 * (BASE >>> 22), 4, ((BASE >>> 12) << 10) | 0xcf);
+      const csr = m.hart.csr;
+      openPmpForSupervisor(csr);
+      csr.satp = (0x80000000 | (ROOT >>> 12)) >>> 0;
+      csr.medeleg = 0;
+      m.hart.memoryConfigChanged();
+      m.hart.priv = 1;
     }
+    m.hart.csr.mtvec = BASE + HANDLER * 4;
+    // In short slices: V8 allocates a function's feedback vector only after several calls (8 in
+    // Node 20), and the interpreter stays in its loop across CSR accesses and traps, so a few
+    // long calls would record no feedback for most of the M-mode pass (measured: three
+    // deoptimizations of the interpreter in the guest that follows, ~100 ms).
+    for (let i = 0; i < 4000 && m.run(4).status === "limit"; i++);
   }
 }

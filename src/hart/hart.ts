@@ -229,7 +229,7 @@ export class Hart {
     this.trapCounts[trapCountIndex(interrupt, cause, from, to)]!++;
     this.trapsTaken++;
     const t = this.lastTrap;
-    t.cause = cause; t.interrupt = interrupt; t.tval = tval >>> 0; t.epc = epc >>> 0; t.from = from; t.to = to;
+    t.cause = cause; t.interrupt = interrupt; t.tval = tval; t.epc = epc; t.from = from; t.to = to;
     const stuck = this.retired === this.retiredAtTrap;
     this.retiredAtTrap = this.retired;
     if (to === 3 && this.config.monitorHandlesM) {
@@ -671,7 +671,3 @@ export class Hart {
 
 /** funct5 values of the RV32A instructions. */
 const AMO_FUNCTIONS = new Set([0x02, 0x03, 0x01, 0x00, 0x04, 0x0c, 0x08, 0x10, 0x14, 0x18, 0x1c]);
-
-export { mulh, mulhsu, mulhu } from "./mul.js";
-
-

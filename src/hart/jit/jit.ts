@@ -360,4 +360,3 @@ export class Jit {
 function hotIndex(pc: number): number {
   return ((pc >>> 1) ^ (pc >>> 15)) & (HOT_SIZE - 1);
 }
-

@@ -87,7 +87,6 @@ const INLINE_CSRS = new Map<number, { field: string; read: "plain" | "epc"; writ
   [Csr.stvec, { field: "stvec", read: "plain", write: "tvec" }],
 ]);
 
-
 function isCsr(insn: number): boolean {
   const f3 = (insn >>> 12) & 7;
   return (insn & 0x7f) === 0x73 && f3 !== 0 && f3 !== 4;
