@@ -109,7 +109,7 @@ export class Hart {
     this.mmu = new Mmu(bus, (pa, size, access, priv) => this.pmp.allows(pa, size, access, priv));
     this.pmp.update(this.csr);
     bus.onPageFlagged = (page) => this.fastTlb.dropStorePage(page);
-    this.decodeCache = new DecodeCache(bus.ram, (page) => this.fastTlb.dropStorePage(page));
+    this.decodeCache = new DecodeCache(bus.ram, this.fastTlb);
     this.jit = config.engine === "jit" ? new Jit(this) : undefined;
     // A store to a page with decoded or translated instructions (self-modifying code).
     bus.ram.onCodeWrite = (off, width) => {

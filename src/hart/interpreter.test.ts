@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RAM_BASE, addi, addrOf, csrrs, csrrw, jal, li, load as loadWords, lw, newMachine, sw } from "../testing/asm.js";
+import { RAM_BASE, add, addi, addrOf, bne, csrrs, csrrw, jal, li, load as loadWords, lui, lw, newMachine, sw } from "../testing/asm.js";
+import { parseIsa } from "../isa/isa-string.js";
 import { Csr } from "../isa/csr-addr.js";
 import { DecodeCache, META_RVC, Op, X0_SINK, decode, decodedImm } from "./interpreter.js";
 
@@ -39,7 +40,7 @@ describe("decode", () => {
 describe("decode cache", () => {
   it("decodes a slot once, and a store to the instruction's bytes makes it decode again", () => {
     const m = newMachine();
-    const cache = new DecodeCache(m.ram, () => {});
+    const cache = new DecodeCache(m.ram, { dropStorePage() {} });
     m.ram.write(0x100, 4, addi(1, 0, 5));
     const page = cache.page(0);
     const meta = cache.fill(page, 0x100 & 0xffe, 0x100, false, false, false);
@@ -52,7 +53,7 @@ describe("decode cache", () => {
 
   it("a 16-bit instruction carries the RVC mark; a 32-bit one straddling the page end is not kept", () => {
     const m = newMachine();
-    const cache = new DecodeCache(m.ram, () => {});
+    const cache = new DecodeCache(m.ram, { dropStorePage() {} });
     m.ram.write(0x200, 2, 0x4505); // c.li a0, 1
     const page = cache.page(0);
     const meta = cache.fill(page, 0x200, 0x200, true, false, false);
@@ -118,5 +119,49 @@ describe("CSR writes that change what an engine sampled", () => {
     const csr = m.hart.csr;
     expect([csr.mcause, csr.mtval >>> 0, csr.mepc >>> 0]).toEqual([5, DATA >>> 0, addrOf(lwAt)]);
     expect(m.hart.x[10]).toBe(0);
+  });
+});
+
+// Instructions the decode cache does not keep run one at a time, fetched and decoded anew at every
+// execution: a 32-bit instruction straddling two pages, and code on a page PMP cuts finer than 4 KiB.
+// Each program runs a loop three times; every pass stores the next version of the loop's first
+// instruction (a0 += 1, then 2, then 3), so a stale decode of it shows in a0.
+describe("instructions the decode cache does not keep", () => {
+  const body = [addi(10, 10, 1), sw(12, 0, 13), add(12, 12, 14), addi(11, 11, -1)];
+  const setup = (target: number): number[] => [addi(11, 0, 3), ...li(13, target), ...li(12, addi(10, 10, 2)), lui(14, 0x100)];
+
+  it("a straddling branch back into its page: the loop sees every store to it", () => {
+    const m = newMachine({ isa: parseIsa("rv32imac") });
+    const half = (off: number, v: number): void => m.ram.write(off, 2, v & 0xffff);
+    const word = (off: number, v: number): void => { half(off, v); half(off + 2, v >>> 16); };
+    const at = 0xffc - 4 * body.length;
+    body.forEach((w, i) => word(at + 4 * i, w));
+    half(0xffc, 0x0001); // c.nop
+    word(0xffe, bne(11, 0, at - 0xffe)); // straddles 0xfff/0x1000
+    word(0x1002, jal(0, 0));
+    const main = setup(RAM_BASE + at);
+    main.push(jal(0, at - 4 * main.length));
+    main.forEach((w, i) => word(4 * i, w));
+    m.hart.reset(RAM_BASE);
+    m.run(100);
+    expect(m.hart.x[10]).toBe(1 + 2 + 3);
+    expect(m.hart.pc).toBe(RAM_BASE + 0x1002);
+  });
+
+  it("code on a page PMP cuts (S-mode): the loop sees every store to it", () => {
+    const code = RAM_BASE + 0x3000;
+    const words = setup(code + 4 * 8);
+    while (words.length < 8) words.push(addi(0, 0, 0));
+    words.push(...body, bne(11, 0, -4 * body.length), jal(0, 0));
+    const m = loadWords(newMachine(), words, code);
+    const csr = m.hart.csr;
+    // Entry 0: 8 bytes of the code page without X; entry 1: everything, RWX.
+    csr.pmpcfg[0] = 0x18 | 3; csr.pmpaddr[0] = ((code + 0x800) >>> 2) | 0;
+    csr.pmpcfg[1] = 0x18 | 7; csr.pmpaddr[1] = 0x1fffffff;
+    m.hart.memoryConfigChanged();
+    m.hart.priv = 1;
+    m.run(100);
+    expect(m.hart.x[10]).toBe(1 + 2 + 3);
+    expect(m.hart.pc).toBe(code + 4 * (8 + body.length + 1));
   });
 });

@@ -111,7 +111,9 @@ export function decode(insn: number, raw: number, m: boolean, a: boolean): numbe
 export class DecodeCache {
   private readonly pages: (Int32Array | undefined)[];
 
-  constructor(private readonly ram: Ram, private readonly pageFlagged: (page: number) => void) {
+  // `stores` is told of each page that becomes code (an object, not a closure: V8 compiled the call
+  // for the warm-up's closure and deoptimized the interpreter at the guest's).
+  constructor(private readonly ram: Ram, private readonly stores: { dropStorePage(page: number): void }) {
     this.pages = new Array<Int32Array | undefined>(ram.size >>> 12).fill(undefined);
   }
 
@@ -122,7 +124,7 @@ export class DecodeCache {
       p = this.pages[page] = new Int32Array(4096);
       if (!(this.ram.pageFlags[page]! & PageFlag.Code)) {
         this.ram.pageFlags[page]! |= PageFlag.Code;
-        this.pageFlagged(page);
+        this.stores.dropStorePage(page);
       }
     }
     return p;
@@ -171,6 +173,19 @@ export class DecodeCache {
 export const FETCH_TRAPPED = -2;
 /** No decoded page yet. */
 const NO_SLOTS = new Int32Array(0);
+/**
+ * The slots an instruction that is not kept in the decode cache runs from (a page PMP cuts, a
+ * straddling one): the inner loop then runs that one instruction (stopAt = n + 1).
+ */
+const SINGLE = new Int32Array(4096);
+function putSingle(pc: number, meta: number, imm: number): void {
+  SINGLE[pc & 0xffe] = meta;
+  SINGLE[(pc & 0xffe) + 1] = imm;
+}
+/** Why the inner loop of `interpret` left. */
+const enum Exit { Limit, Page, Decode, Load, Store, System, Leave }
+/** Hart.loadInto's width code per load op, from Op.LB (bit 2: zero-extend). */
+const LOAD_WIDTH = [0, 1, 2, 4, 5];
 
 /**
  * The interpreter loop: up to `limit` instructions of hart `h` (Hart.interpret). Interrupts,
@@ -234,265 +249,264 @@ export function interpret(h: Hart, limit: number): number {
   let pageOff = 0;
   let meta = 0, imm = 0;
 
-  loop: while (n < limit) {
-    if (pc >>> 12 === pageVpn) {
+  // Two loops: the inner one runs instructions whose work needs no call, and leaves (with `exit`)
+  // for everything that does (a new page, a slot to decode, a slow load or store, SYSTEM/AMO); the
+  // outer one makes that call and goes back in. No path back into the inner loop then passes a
+  // call, so V8 keeps what it checked of x, slots and RAM (maps, lengths, data pointers) in
+  // registers across instructions instead of checking and loading them again at each one.
+  let exit: number = Exit.Limit;
+  let stopAt = limit; // limit, or n + 1 while one instruction runs from SINGLE
+  for (;;) {
+    exit = Exit.Limit;
+    inner: while (n < stopAt) {
+      if (pc >>> 12 !== pageVpn) { exit = Exit.Page; break; }
       const s = pc & 0xffe;
       meta = slots[s]!;
-      if (meta === 0) {
+      if (meta === 0) { exit = Exit.Decode; break; }
+      imm = slots[s + 1]!;
+      const rd = (meta >>> 8) & 63;
+      const rs1 = (meta >>> 16) & 31;
+      const rs2 = meta >>> 24;
+      const len = 4 - ((meta >>> 6) & 2); // 2 for RVC
+      switch (meta & 0x7f) {
+        case Op.LUI: x[rd] = imm; pc = (pc + len) | 0; break;
+        case Op.AUIPC: x[rd] = pc + imm; pc = (pc + len) | 0; break;
+        case Op.JAL:
+          target = (pc + imm) | 0;
+          if (target & alignMask) { h.pc = pc >>> 0; h.retired = base + n; return h.trap(Exception.InstructionMisaligned, false, target, pc); }
+          x[rd] = pc + len;
+          pc = target;
+          if (jit !== undefined && jit.wants(target)) { n++; stop = Stop.Continue; exit = Exit.Leave; break inner; }
+          break;
+        case Op.JALR:
+          target = (x[rs1]! + imm) & ~1;
+          if (target & alignMask) { h.pc = pc >>> 0; h.retired = base + n; return h.trap(Exception.InstructionMisaligned, false, target, pc); }
+          x[rd] = pc + len;
+          pc = target;
+          if (jit !== undefined && jit.wants(target)) { n++; stop = Stop.Continue; exit = Exit.Leave; break inner; }
+          break;
+        case Op.BEQ: case Op.BNE: case Op.BLT: case Op.BGE: case Op.BLTU: case Op.BGEU: {
+          const a = x[rs1]!, b = x[rs2]!;
+          let taken: boolean;
+          switch (meta & 0x7f) {
+            case Op.BEQ: taken = a === b; break;
+            case Op.BNE: taken = a !== b; break;
+            case Op.BLT: taken = a < b; break;
+            case Op.BGE: taken = a >= b; break;
+            case Op.BLTU: taken = a >>> 0 < b >>> 0; break;
+            default: taken = a >>> 0 >= b >>> 0; break;
+          }
+          if (taken) {
+            target = (pc + imm) | 0;
+            if (target & alignMask) { h.pc = pc >>> 0; h.retired = base + n; return h.trap(Exception.InstructionMisaligned, false, target, pc); }
+            pc = target;
+            if (jit !== undefined && jit.wants(target)) { n++; stop = Stop.Continue; exit = Exit.Leave; break inner; }
+          } else {
+            pc = (pc + len) | 0;
+            if (jit !== undefined) jit.passes(pc);
+          }
+          break;
+        }
+        case Op.LB:
+          addr = (x[rs1]! + imm) | 0;
+          if (dataChecked === 0) off = (addr - ramBase) | 0;
+          else {
+            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+            off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
+          }
+          if (off >>> 0 < ramWordLimit) { x[rd] = m8[off]!; pc = (pc + len) | 0; break; }
+          exit = Exit.Load; break inner;
+        case Op.LH:
+          addr = (x[rs1]! + imm) | 0;
+          if (dataChecked === 0) off = (addr - ramBase) | 0;
+          else {
+            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+            off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
+          }
+          if ((addr & 1) === 0 && off >>> 0 < ramWordLimit) { x[rd] = m16[off >> 1]!; pc = (pc + len) | 0; break; }
+          exit = Exit.Load; break inner;
+        case Op.LW:
+          addr = (x[rs1]! + imm) | 0;
+          if (dataChecked === 0) off = (addr - ramBase) | 0;
+          else {
+            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+            off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
+          }
+          if ((addr & 3) === 0 && off >>> 0 < ramWordLimit) { x[rd] = m32[off >> 2]!; pc = (pc + len) | 0; break; }
+          exit = Exit.Load; break inner;
+        case Op.LBU:
+          addr = (x[rs1]! + imm) | 0;
+          if (dataChecked === 0) off = (addr - ramBase) | 0;
+          else {
+            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+            off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
+          }
+          if (off >>> 0 < ramWordLimit) { x[rd] = u8[off]!; pc = (pc + len) | 0; break; }
+          exit = Exit.Load; break inner;
+        case Op.LHU:
+          addr = (x[rs1]! + imm) | 0;
+          if (dataChecked === 0) off = (addr - ramBase) | 0;
+          else {
+            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+            off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
+          }
+          if ((addr & 1) === 0 && off >>> 0 < ramWordLimit) { x[rd] = u16[off >> 1]!; pc = (pc + len) | 0; break; }
+          exit = Exit.Load; break inner;
+        case Op.SB:
+          addr = (x[rs1]! + imm) | 0;
+          if (dataChecked === 0) {
+            off = (addr - ramBase) | 0;
+            if (off >>> 0 >= ramWordLimit || pageFlags[off >>> 12] !== 0) off = -1;
+          } else {
+            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+            off = storeTag[ti] === addr >>> 12 ? storeOff[ti]! + (addr & 0xfff) : -1;
+          }
+          if (off >= 0) { m8[off] = x[rs2]!; pc = (pc + len) | 0; break; }
+          exit = Exit.Store; break inner;
+        case Op.SH:
+          addr = (x[rs1]! + imm) | 0;
+          if (dataChecked === 0) {
+            off = (addr - ramBase) | 0;
+            if (off >>> 0 >= ramWordLimit || pageFlags[off >>> 12] !== 0 || (addr & 1) !== 0) off = -1;
+          } else {
+            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+            off = storeTag[ti] === addr >>> 12 && (addr & 1) === 0 ? storeOff[ti]! + (addr & 0xfff) : -1;
+          }
+          if (off >= 0) { m16[off >> 1] = x[rs2]!; pc = (pc + len) | 0; break; }
+          exit = Exit.Store; break inner;
+        case Op.SW:
+          addr = (x[rs1]! + imm) | 0;
+          if (dataChecked === 0) {
+            off = (addr - ramBase) | 0;
+            if (off >>> 0 >= ramWordLimit || pageFlags[off >>> 12] !== 0 || (addr & 3) !== 0) off = -1;
+          } else {
+            ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
+            off = storeTag[ti] === addr >>> 12 && (addr & 3) === 0 ? storeOff[ti]! + (addr & 0xfff) : -1;
+          }
+          if (off >= 0) { m32[off >> 2] = x[rs2]!; pc = (pc + len) | 0; break; }
+          exit = Exit.Store; break inner;
+        case Op.ADDI: x[rd] = x[rs1]! + imm; pc = (pc + len) | 0; break;
+        case Op.SLTI: x[rd] = x[rs1]! < imm ? 1 : 0; pc = (pc + len) | 0; break;
+        case Op.SLTIU: x[rd] = x[rs1]! >>> 0 < imm >>> 0 ? 1 : 0; pc = (pc + len) | 0; break;
+        case Op.XORI: x[rd] = x[rs1]! ^ imm; pc = (pc + len) | 0; break;
+        case Op.ORI: x[rd] = x[rs1]! | imm; pc = (pc + len) | 0; break;
+        case Op.ANDI: x[rd] = x[rs1]! & imm; pc = (pc + len) | 0; break;
+        case Op.SLLI: x[rd] = x[rs1]! << rs2; pc = (pc + len) | 0; break;
+        case Op.SRLI: x[rd] = x[rs1]! >>> rs2; pc = (pc + len) | 0; break;
+        case Op.SRAI: x[rd] = x[rs1]! >> rs2; pc = (pc + len) | 0; break;
+        case Op.ADD: x[rd] = x[rs1]! + x[rs2]!; pc = (pc + len) | 0; break;
+        case Op.SUB: x[rd] = x[rs1]! - x[rs2]!; pc = (pc + len) | 0; break;
+        case Op.SLL: x[rd] = x[rs1]! << (x[rs2]! & 31); pc = (pc + len) | 0; break;
+        case Op.SLT: x[rd] = x[rs1]! < x[rs2]! ? 1 : 0; pc = (pc + len) | 0; break;
+        case Op.SLTU: x[rd] = x[rs1]! >>> 0 < x[rs2]! >>> 0 ? 1 : 0; pc = (pc + len) | 0; break;
+        case Op.XOR: x[rd] = x[rs1]! ^ x[rs2]!; pc = (pc + len) | 0; break;
+        case Op.SRL: x[rd] = x[rs1]! >>> (x[rs2]! & 31); pc = (pc + len) | 0; break;
+        case Op.SRA: x[rd] = x[rs1]! >> (x[rs2]! & 31); pc = (pc + len) | 0; break;
+        case Op.OR: x[rd] = x[rs1]! | x[rs2]!; pc = (pc + len) | 0; break;
+        case Op.AND: x[rd] = x[rs1]! & x[rs2]!; pc = (pc + len) | 0; break;
+        case Op.MUL: x[rd] = Math.imul(x[rs1]!, x[rs2]!); pc = (pc + len) | 0; break;
+        case Op.MULH: x[rd] = mulh(x[rs1]!, x[rs2]!); pc = (pc + len) | 0; break;
+        case Op.MULHSU: x[rd] = mulhsu(x[rs1]!, x[rs2]!); pc = (pc + len) | 0; break;
+        case Op.MULHU: x[rd] = mulhu(x[rs1]!, x[rs2]!); pc = (pc + len) | 0; break;
+        // Division by zero and overflow have defined results, no trap (unpriv. 13.2).
+        case Op.DIV: {
+          const a = x[rs1]!, b = x[rs2]!;
+          x[rd] = b === 0 ? -1 : a === -0x80000000 && b === -1 ? a : (a / b) | 0;
+          pc = (pc + len) | 0;
+          break;
+        }
+        case Op.DIVU: {
+          const a = x[rs1]!, b = x[rs2]!;
+          x[rd] = b === 0 ? -1 : ((a >>> 0) / (b >>> 0)) | 0;
+          pc = (pc + len) | 0;
+          break;
+        }
+        case Op.REM: {
+          const a = x[rs1]!, b = x[rs2]!;
+          x[rd] = b === 0 ? a : a === -0x80000000 && b === -1 ? 0 : a % b;
+          pc = (pc + len) | 0;
+          break;
+        }
+        case Op.REMU: {
+          const a = x[rs1]!, b = x[rs2]!;
+          x[rd] = b === 0 ? a : ((a >>> 0) % (b >>> 0)) | 0; // | 0: a remainder of 2^31 or more would deoptimize
+          pc = (pc + len) | 0;
+          break;
+        }
+        // FENCE: one in-order hart. FENCE.I: stores to instructions already reach the decode cache.
+        case Op.FENCE: case Op.FENCE_I: pc = (pc + len) | 0; break;
+        case Op.SYSTEM: case Op.AMO: default: exit = Exit.System; break inner;
+      }
+      n++;
+    }
+    if (stopAt !== limit) { stopAt = limit; pageVpn = -1; } // SINGLE ran its one: fetch that page anew
+    switch (exit) {
+      case Exit.Limit:
+        if (n < limit) continue;
+        break;
+      case Exit.Leave:
+        break;
+      case Exit.Page: {
+        h.pc = pc >>> 0; h.retired = base + n;
+        const at = h.fetchPage(pc, fetchChecked);
+        if (at === FETCH_TRAPPED) return h.fetchStop;
+        if (at >= 0) {
+          pageVpn = pc >>> 12;
+          pageOff = at | 0;
+          slots = cache.page(at >>> 12);
+          continue;
+        }
+        // PMP cuts this page: every fetch is checked and decoded on its own.
+        const len = h.fetchChecked(cOn);
+        if (len < 0) return h.fetchStop;
+        const raw = h.fetchedRaw;
+        meta = (len === 2 ? decodeRvc(raw & 0xffff, mOn, aOn) : decode(raw, raw, mOn, aOn)) | 0;
+        putSingle(pc, meta, decodedImm);
+        slots = SINGLE; pageVpn = pc >>> 12; stopAt = n + 1;
+        continue;
+      }
+      case Exit.Decode: {
+        const s = pc & 0xffe;
         meta = cache.fill(slots, s, pageOff + (pc & 0xfff), cOn, mOn, aOn) | 0;
         if (meta === Op.STRADDLE) {
           // Not kept: the second half is fetched (and translated) anew each time.
           h.pc = pc >>> 0; h.retired = base + n;
           if (h.fetchChecked(cOn) < 0) return h.fetchStop;
           meta = decode(h.fetchedRaw, h.fetchedRaw, mOn, aOn) | 0;
-          slots[s + 1] = decodedImm;
+          putSingle(pc, meta, decodedImm);
+          slots = SINGLE; stopAt = n + 1;
         }
-      }
-      imm = slots[s + 1]!;
-    } else {
-      h.pc = pc >>> 0; h.retired = base + n;
-      const at = h.fetchPage(pc, fetchChecked);
-      if (at === FETCH_TRAPPED) return h.fetchStop;
-      if (at >= 0) {
-        pageVpn = pc >>> 12;
-        pageOff = at | 0;
-        slots = cache.page(at >>> 12);
         continue;
       }
-      // PMP cuts this page: every fetch is checked and decoded on its own.
-      const len = h.fetchChecked(cOn);
-      if (len < 0) return h.fetchStop;
-      const raw = h.fetchedRaw;
-      meta = (len === 2 ? decodeRvc(raw & 0xffff, mOn, aOn) : decode(raw, raw, mOn, aOn)) | 0;
-      imm = decodedImm;
-    }
-    const rd = (meta >>> 8) & 63;
-    const rs1 = (meta >>> 16) & 31;
-    const rs2 = meta >>> 24;
-    const len = 4 - ((meta >>> 6) & 2); // 2 for RVC
-    switch (meta & 0x7f) {
-      case Op.LUI: x[rd] = imm; pc = (pc + len) | 0; break;
-      case Op.AUIPC: x[rd] = pc + imm; pc = (pc + len) | 0; break;
-      case Op.JAL:
-        target = (pc + imm) | 0;
-        if (target & alignMask) { h.pc = pc >>> 0; h.retired = base + n; return h.trap(Exception.InstructionMisaligned, false, target, pc); }
-        x[rd] = pc + len;
-        pc = target;
-        if (jit !== undefined && jit.wants(target)) { n++; stop = Stop.Continue; break loop; }
-        break;
-      case Op.JALR:
-        target = (x[rs1]! + imm) & ~1;
-        if (target & alignMask) { h.pc = pc >>> 0; h.retired = base + n; return h.trap(Exception.InstructionMisaligned, false, target, pc); }
-        x[rd] = pc + len;
-        pc = target;
-        if (jit !== undefined && jit.wants(target)) { n++; stop = Stop.Continue; break loop; }
-        break;
-      case Op.BEQ: case Op.BNE: case Op.BLT: case Op.BGE: case Op.BLTU: case Op.BGEU: {
-        const a = x[rs1]!, b = x[rs2]!;
-        let taken: boolean;
-        switch (meta & 0x7f) {
-          case Op.BEQ: taken = a === b; break;
-          case Op.BNE: taken = a !== b; break;
-          case Op.BLT: taken = a < b; break;
-          case Op.BGE: taken = a >= b; break;
-          case Op.BLTU: taken = a >>> 0 < b >>> 0; break;
-          default: taken = a >>> 0 >= b >>> 0; break;
-        }
-        if (taken) {
-          target = (pc + imm) | 0;
-          if (target & alignMask) { h.pc = pc >>> 0; h.retired = base + n; return h.trap(Exception.InstructionMisaligned, false, target, pc); }
-          pc = target;
-          if (jit !== undefined && jit.wants(target)) { n++; stop = Stop.Continue; break loop; }
-        } else {
-          pc = (pc + len) | 0;
-          if (jit !== undefined) jit.passes(pc);
-        }
-        break;
-      }
-      case Op.LB:
-        addr = (x[rs1]! + imm) | 0;
-        if (dataChecked === 0) off = (addr - ramBase) | 0;
-        else {
-          ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-          off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
-        }
-        if (off >>> 0 < ramWordLimit) { x[rd] = m8[off]!; pc = (pc + len) | 0; break; }
-        if (h.loadInto(rd, addr, 0, pc, base + n, len) !== Slow.Done) {
-          if (h.slowStatus === Slow.Trapped) return h.slowStop;
-          pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
-        }
-        pc = (pc + len) | 0;
-        break;
-      case Op.LH:
-        addr = (x[rs1]! + imm) | 0;
-        if (dataChecked === 0) off = (addr - ramBase) | 0;
-        else {
-          ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-          off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
-        }
-        if ((addr & 1) === 0 && off >>> 0 < ramWordLimit) { x[rd] = m16[off >> 1]!; pc = (pc + len) | 0; break; }
-        if (h.loadInto(rd, addr, 1, pc, base + n, len) !== Slow.Done) {
-          if (h.slowStatus === Slow.Trapped) return h.slowStop;
-          pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
-        }
-        pc = (pc + len) | 0;
-        break;
-      case Op.LW:
-        addr = (x[rs1]! + imm) | 0;
-        if (dataChecked === 0) off = (addr - ramBase) | 0;
-        else {
-          ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-          off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
-        }
-        if ((addr & 3) === 0 && off >>> 0 < ramWordLimit) { x[rd] = m32[off >> 2]!; pc = (pc + len) | 0; break; }
-        if (h.loadInto(rd, addr, 2, pc, base + n, len) !== Slow.Done) {
-          if (h.slowStatus === Slow.Trapped) return h.slowStop;
-          pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
-        }
-        pc = (pc + len) | 0;
-        break;
-      case Op.LBU:
-        addr = (x[rs1]! + imm) | 0;
-        if (dataChecked === 0) off = (addr - ramBase) | 0;
-        else {
-          ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-          off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
-        }
-        if (off >>> 0 < ramWordLimit) { x[rd] = u8[off]!; pc = (pc + len) | 0; break; }
-        if (h.loadInto(rd, addr, 4, pc, base + n, len) !== Slow.Done) {
-          if (h.slowStatus === Slow.Trapped) return h.slowStop;
-          pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
-        }
-        pc = (pc + len) | 0;
-        break;
-      case Op.LHU:
-        addr = (x[rs1]! + imm) | 0;
-        if (dataChecked === 0) off = (addr - ramBase) | 0;
-        else {
-          ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-          off = loadTag[ti] === addr >>> 12 ? loadOff[ti]! + (addr & 0xfff) : -1;
-        }
-        if ((addr & 1) === 0 && off >>> 0 < ramWordLimit) { x[rd] = u16[off >> 1]!; pc = (pc + len) | 0; break; }
-        if (h.loadInto(rd, addr, 5, pc, base + n, len) !== Slow.Done) {
-          if (h.slowStatus === Slow.Trapped) return h.slowStop;
-          pc = (pc + len) | 0; n++; stop = Stop.Event; break loop; // a device: its state may change
-        }
-        pc = (pc + len) | 0;
-        break;
-      case Op.SB:
-        addr = (x[rs1]! + imm) | 0;
-        if (dataChecked === 0) {
-          off = (addr - ramBase) | 0;
-          if (off >>> 0 >= ramWordLimit || pageFlags[off >>> 12] !== 0) off = -1;
-        } else {
-          ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-          off = storeTag[ti] === addr >>> 12 ? storeOff[ti]! + (addr & 0xfff) : -1;
-        }
-        if (off >= 0) { m8[off] = x[rs2]!; pc = (pc + len) | 0; break; }
-        if (h.storeSlow(addr, 0, x[rs2]!, pc, base + n, len) !== Slow.Done) {
-          if (h.slowStatus === Slow.Trapped) return h.slowStop;
-          pc = (pc + len) | 0; n++; stop = Stop.Event; break loop;
-        }
-        pc = (pc + len) | 0;
-        break;
-      case Op.SH:
-        addr = (x[rs1]! + imm) | 0;
-        if (dataChecked === 0) {
-          off = (addr - ramBase) | 0;
-          if (off >>> 0 >= ramWordLimit || pageFlags[off >>> 12] !== 0 || (addr & 1) !== 0) off = -1;
-        } else {
-          ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-          off = storeTag[ti] === addr >>> 12 && (addr & 1) === 0 ? storeOff[ti]! + (addr & 0xfff) : -1;
-        }
-        if (off >= 0) { m16[off >> 1] = x[rs2]!; pc = (pc + len) | 0; break; }
-        if (h.storeSlow(addr, 1, x[rs2]!, pc, base + n, len) !== Slow.Done) {
-          if (h.slowStatus === Slow.Trapped) return h.slowStop;
-          pc = (pc + len) | 0; n++; stop = Stop.Event; break loop;
-        }
-        pc = (pc + len) | 0;
-        break;
-      case Op.SW:
-        addr = (x[rs1]! + imm) | 0;
-        if (dataChecked === 0) {
-          off = (addr - ramBase) | 0;
-          if (off >>> 0 >= ramWordLimit || pageFlags[off >>> 12] !== 0 || (addr & 3) !== 0) off = -1;
-        } else {
-          ti = tb + ((addr >>> 12) & (TLB_WAYS - 1));
-          off = storeTag[ti] === addr >>> 12 && (addr & 3) === 0 ? storeOff[ti]! + (addr & 0xfff) : -1;
-        }
-        if (off >= 0) { m32[off >> 2] = x[rs2]!; pc = (pc + len) | 0; break; }
-        if (h.storeSlow(addr, 2, x[rs2]!, pc, base + n, len) !== Slow.Done) {
-          if (h.slowStatus === Slow.Trapped) return h.slowStop;
-          pc = (pc + len) | 0; n++; stop = Stop.Event; break loop;
-        }
-        pc = (pc + len) | 0;
-        break;
-      case Op.ADDI: x[rd] = x[rs1]! + imm; pc = (pc + len) | 0; break;
-      case Op.SLTI: x[rd] = x[rs1]! < imm ? 1 : 0; pc = (pc + len) | 0; break;
-      case Op.SLTIU: x[rd] = x[rs1]! >>> 0 < imm >>> 0 ? 1 : 0; pc = (pc + len) | 0; break;
-      case Op.XORI: x[rd] = x[rs1]! ^ imm; pc = (pc + len) | 0; break;
-      case Op.ORI: x[rd] = x[rs1]! | imm; pc = (pc + len) | 0; break;
-      case Op.ANDI: x[rd] = x[rs1]! & imm; pc = (pc + len) | 0; break;
-      case Op.SLLI: x[rd] = x[rs1]! << rs2; pc = (pc + len) | 0; break;
-      case Op.SRLI: x[rd] = x[rs1]! >>> rs2; pc = (pc + len) | 0; break;
-      case Op.SRAI: x[rd] = x[rs1]! >> rs2; pc = (pc + len) | 0; break;
-      case Op.ADD: x[rd] = x[rs1]! + x[rs2]!; pc = (pc + len) | 0; break;
-      case Op.SUB: x[rd] = x[rs1]! - x[rs2]!; pc = (pc + len) | 0; break;
-      case Op.SLL: x[rd] = x[rs1]! << (x[rs2]! & 31); pc = (pc + len) | 0; break;
-      case Op.SLT: x[rd] = x[rs1]! < x[rs2]! ? 1 : 0; pc = (pc + len) | 0; break;
-      case Op.SLTU: x[rd] = x[rs1]! >>> 0 < x[rs2]! >>> 0 ? 1 : 0; pc = (pc + len) | 0; break;
-      case Op.XOR: x[rd] = x[rs1]! ^ x[rs2]!; pc = (pc + len) | 0; break;
-      case Op.SRL: x[rd] = x[rs1]! >>> (x[rs2]! & 31); pc = (pc + len) | 0; break;
-      case Op.SRA: x[rd] = x[rs1]! >> (x[rs2]! & 31); pc = (pc + len) | 0; break;
-      case Op.OR: x[rd] = x[rs1]! | x[rs2]!; pc = (pc + len) | 0; break;
-      case Op.AND: x[rd] = x[rs1]! & x[rs2]!; pc = (pc + len) | 0; break;
-      case Op.MUL: x[rd] = Math.imul(x[rs1]!, x[rs2]!); pc = (pc + len) | 0; break;
-      case Op.MULH: x[rd] = mulh(x[rs1]!, x[rs2]!); pc = (pc + len) | 0; break;
-      case Op.MULHSU: x[rd] = mulhsu(x[rs1]!, x[rs2]!); pc = (pc + len) | 0; break;
-      case Op.MULHU: x[rd] = mulhu(x[rs1]!, x[rs2]!); pc = (pc + len) | 0; break;
-      // Division by zero and overflow have defined results, no trap (unpriv. 13.2).
-      case Op.DIV: {
-        const a = x[rs1]!, b = x[rs2]!;
-        x[rd] = b === 0 ? -1 : a === -0x80000000 && b === -1 ? a : (a / b) | 0;
-        pc = (pc + len) | 0;
-        break;
-      }
-      case Op.DIVU: {
-        const a = x[rs1]!, b = x[rs2]!;
-        x[rd] = b === 0 ? -1 : ((a >>> 0) / (b >>> 0)) | 0;
-        pc = (pc + len) | 0;
-        break;
-      }
-      case Op.REM: {
-        const a = x[rs1]!, b = x[rs2]!;
-        x[rd] = b === 0 ? a : a === -0x80000000 && b === -1 ? 0 : a % b;
-        pc = (pc + len) | 0;
-        break;
-      }
-      case Op.REMU: {
-        const a = x[rs1]!, b = x[rs2]!;
-        x[rd] = b === 0 ? a : ((a >>> 0) % (b >>> 0)) | 0; // | 0: a remainder of 2^31 or more would deoptimize
-        pc = (pc + len) | 0;
-        break;
-      }
-      // FENCE: one in-order hart. FENCE.I: stores to instructions already reach the decode cache.
-      case Op.FENCE: case Op.FENCE_I: pc = (pc + len) | 0; break;
-      // SYSTEM (CSRs, traps, xRET, fences), atomics and illegal instructions go through the hart
-      // (an illegal one's xtval: the instruction bits as fetched, 3.1.16). The loop goes on after
-      // them (interp engine) while nothing it sampled on entry changed: a trap into a handler in the
-      // same mode and its xRET stay in the loop (trap-heavy code ran ~3x slower when each of them
-      // ended the call).
-      case Op.SYSTEM: case Op.AMO: default: {
+      case Exit.Load: case Exit.Store: {
         const op = meta & 0x7f;
-        h.pc = pc >>> 0; h.retired = base + n; h.ilen = len;
+        const len = 4 - ((meta >>> 6) & 2);
+        const done = exit === Exit.Load
+          ? h.loadInto((meta >>> 8) & 63, addr, LOAD_WIDTH[op - Op.LB]!, pc, base + n, len)
+          : h.storeSlow(addr, op - Op.SB, h.xSink[(meta >>> 24) & 31]!, pc, base + n, len);
+        if (done !== Slow.Done) {
+          if (h.slowStatus === Slow.Trapped) return h.slowStop;
+          pc = (pc + len) | 0; n++; stop = Stop.Event; break; // a device: its state may change
+        }
+        pc = (pc + len) | 0; n++;
+        continue;
+      }
+      case Exit.System: {
+        // SYSTEM (CSRs, traps, xRET, fences), atomics and illegal instructions go through the hart
+        // (an illegal one's xtval: the instruction bits as fetched, 3.1.16). The loop goes on after
+        // them (interp engine) while nothing it sampled on entry changed: a trap into a handler in the
+        // same mode and its xRET stay in the loop (trap-heavy code ran ~3x slower when each of them
+        // ended the call).
+        const op = meta & 0x7f;
+        h.pc = pc >>> 0; h.retired = base + n; h.ilen = 4 - ((meta >>> 6) & 2);
         const s = op === Op.SYSTEM ? h.executeSystem(imm) : op === Op.AMO ? h.executeAtomic(imm) : h.illegal(imm);
         if (s !== Stop.Continue || jit !== undefined || !h.interpreterGoesOn(priv, dataPriv, imm)) return s;
         pc = h.pc | 0; n = (h.retired - base) | 0;
         if (op === Op.SYSTEM && imm >>> 25 === 0x09) pageVpn = -1; // SFENCE.VMA: the code page may have moved
-        continue loop;
+        continue;
       }
     }
-    n++;
+    break;
   }
   h.pc = pc >>> 0;
   h.retired = base + n;
