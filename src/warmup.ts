@@ -106,10 +106,11 @@ const retained: Machine[] = [];
 
 /**
  * Run the warm-up once per process when `engines` include interp; later calls return at once. The
- * jit engine is not warmed up: its translated functions are new code that V8 learns in the guest
- * anyway, and Jit.prime keeps them from deoptimizing on their ways out. Measured (whole process,
- * paired, medians of 11): without the warm-up's ~8 ms the jit engine ran crc32, qsort, bignum and
- * hash ~5% faster, sieve and traps ~3%, the sbi guest 7%; the Linux boot ~1% slower.
+ * jit engine's programs need no warm-up: its translated functions are new code that V8 learns in
+ * the guest anyway, and Jit.prime keeps them from deoptimizing on their ways out. Measured (whole
+ * process, paired): with the warm-up the jit engine ran crc32 20% slower, qsort 17%, traps 12%
+ * (the interpreter's background compile competes with the translations'). Kernels are the
+ * exception (the boot commands warm up under both engines, see src/cli/boot-cmd.ts).
  */
 export function warmUp(engines: readonly EngineName[] = ["interp", "jit"]): void {
   if (warmed || !engines.includes("interp")) return;
