@@ -1,5 +1,5 @@
 // Typed layer over elfy: validates an RV32 executable and extracts entry, PT_LOAD segments and symbols.
-import { createRequire } from "node:module";
+import elfyModule from "elfy";
 
 /** The subset of elfy's untyped output this loader reads. */
 interface ElfyHeader {
@@ -40,8 +40,8 @@ interface Elfy {
   Parser: new () => ElfyParser;
 }
 
-// elfy is CommonJS without type declarations; createRequire gives it our own typed view.
-const elfy = createRequire(import.meta.url)("elfy") as Elfy;
+// elfy is CommonJS without type declarations (src/loader/elfy.d.ts): our own typed view of it.
+const elfy = elfyModule as Elfy;
 
 /** A malformed or unsupported ELF file; `message` is one line meant for the user. */
 export class ElfError extends Error {
