@@ -3,7 +3,7 @@
 // that is reachable from there is translated (translate.ts) into one JavaScript function. Stores
 // that hit translated instructions (self-modifying code), satp writes, SFENCE.VMA and PMP changes
 // drop what they make stale.
-import { setFlagsFromString } from "node:v8";
+import { createRequire } from "node:module";
 import { PageFlag } from "../../bus/ram.js";
 import { MSTATUS } from "../../csr/bits.js";
 import { getHotThreshold } from "../engine.js";
@@ -13,6 +13,13 @@ import { Access } from "../pmp.js";
 import { Stop } from "../stop.js";
 import { pendingInterrupt } from "../trap.js";
 import { Ctx, DISPATCH, FALLBACK, JUMPED, LEAVE, type Machine32, PRIME_SLOW, RESUME, translate } from "./translate.js";
+
+// node:v8 is loaded at the first translation: loading it costs ~2 ms of start-up (Node's stream
+// modules come with it), which the interp engine need not pay.
+let v8: typeof import("node:v8") | undefined;
+function setFlagsFromString(flags: string): void {
+  (v8 ??= createRequire(import.meta.url)("node:v8") as typeof import("node:v8")).setFlagsFromString(flags);
+}
 
 /** A translated function: enter at block `b`, run at most `limit` instructions; returns a Stop (or FALLBACK). */
 type Translated = (b: number, limit: number) => number;
