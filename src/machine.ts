@@ -124,7 +124,7 @@ export class Machine {
         engine: this.engine,
       },
       this.bus,
-      { mtime: () => this.clint.mtime() },
+      { mtime: () => this.clint.mtime(), mtimeHalf: (hi) => this.clint.mtimeHalf(hi) },
     );
     this.clock = config.clock === "wall" ? new WallClock() : new InstructionClock(this.hart);
     this.clint = new Clint(VirtMap.clint, this.clock);

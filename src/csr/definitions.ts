@@ -34,6 +34,26 @@ export function readInstret(h: Hart): bigint {
   const c = h.csr;
   return c.mcountinhibit & INHIBIT_IR ? c.instretFrozen : (BigInt(h.retired) + c.instretDelta) & MASK64;
 }
+/**
+ * The low or high word of retired + delta (mod 2^64), as a double while that sum is exact (below
+ * 2^53): counter reads are frequent (a kernel's clock), and each BigInt they built was garbage.
+ */
+function counterHalf(retired: number, delta: bigint, hi: boolean): number {
+  const v = retired + Number(delta); // |delta| >= 2^53 gives |v| >= 2^53 - retired: the BigInt path
+  if (v >= 0 && v < 2 ** 53) return hi ? Math.floor(v / 2 ** 32) : v % 2 ** 32;
+  const b = (BigInt(retired) + delta) & MASK64;
+  return hi ? hi32(b) : lo32(b);
+}
+function cycleHalf(h: Hart, hi: boolean): number {
+  const c = h.csr;
+  if (c.mcountinhibit & INHIBIT_CY) return hi ? hi32(c.cycleFrozen) : lo32(c.cycleFrozen);
+  return counterHalf(h.retired, c.cycleDelta, hi);
+}
+function instretHalf(h: Hart, hi: boolean): number {
+  const c = h.csr;
+  if (c.mcountinhibit & INHIBIT_IR) return hi ? hi32(c.instretFrozen) : lo32(c.instretFrozen);
+  return counterHalf(h.retired, c.instretDelta, hi);
+}
 // A CSR write to a counter replaces the increment of the writing instruction (unpriv. spec, Zicntr).
 function writeCycle(h: Hart, v: bigint): void {
   const c = h.csr;
@@ -216,16 +236,16 @@ function buildRows(): (CsrRow | undefined)[] {
   });
 
   // Counters (3.1.10-3.1.11; unprivileged Zicntr).
-  def(Csr.mcycle, { name: "mcycle", read: (h) => lo32(readCycle(h)), write: (h, v) => writeCycle(h, withLo(readCycle(h), v)) });
-  def(Csr.mcycleh, { name: "mcycleh", read: (h) => hi32(readCycle(h)), write: (h, v) => writeCycle(h, withHi(readCycle(h), v)) });
-  def(Csr.minstret, { name: "minstret", read: (h) => lo32(readInstret(h)), write: (h, v) => writeInstret(h, withLo(readInstret(h), v)) });
-  def(Csr.minstreth, { name: "minstreth", read: (h) => hi32(readInstret(h)), write: (h, v) => writeInstret(h, withHi(readInstret(h), v)) });
-  def(Csr.cycle, { name: "cycle", read: (h) => lo32(readCycle(h)), allowed: counterEnabled(0) });
-  def(Csr.cycleh, { name: "cycleh", read: (h) => hi32(readCycle(h)), allowed: counterEnabled(0) });
-  def(Csr.time, { name: "time", read: (h) => lo32(h.platform.mtime()), allowed: counterEnabled(1) });
-  def(Csr.timeh, { name: "timeh", read: (h) => hi32(h.platform.mtime()), allowed: counterEnabled(1) });
-  def(Csr.instret, { name: "instret", read: (h) => lo32(readInstret(h)), allowed: counterEnabled(2) });
-  def(Csr.instreth, { name: "instreth", read: (h) => hi32(readInstret(h)), allowed: counterEnabled(2) });
+  def(Csr.mcycle, { name: "mcycle", read: (h) => cycleHalf(h, false), write: (h, v) => writeCycle(h, withLo(readCycle(h), v)) });
+  def(Csr.mcycleh, { name: "mcycleh", read: (h) => cycleHalf(h, true), write: (h, v) => writeCycle(h, withHi(readCycle(h), v)) });
+  def(Csr.minstret, { name: "minstret", read: (h) => instretHalf(h, false), write: (h, v) => writeInstret(h, withLo(readInstret(h), v)) });
+  def(Csr.minstreth, { name: "minstreth", read: (h) => instretHalf(h, true), write: (h, v) => writeInstret(h, withHi(readInstret(h), v)) });
+  def(Csr.cycle, { name: "cycle", read: (h) => cycleHalf(h, false), allowed: counterEnabled(0) });
+  def(Csr.cycleh, { name: "cycleh", read: (h) => cycleHalf(h, true), allowed: counterEnabled(0) });
+  def(Csr.time, { name: "time", read: (h) => h.platform.mtimeHalf(false), allowed: counterEnabled(1) });
+  def(Csr.timeh, { name: "timeh", read: (h) => h.platform.mtimeHalf(true), allowed: counterEnabled(1) });
+  def(Csr.instret, { name: "instret", read: (h) => instretHalf(h, false), allowed: counterEnabled(2) });
+  def(Csr.instreth, { name: "instreth", read: (h) => instretHalf(h, true), allowed: counterEnabled(2) });
   for (let n = 3; n <= 31; n++) {
     def(Csr.mhpmcounter3 + n - 3, zero(`mhpmcounter${n}`));
     def(Csr.mhpmcounter3h + n - 3, zero(`mhpmcounter${n}h`));

@@ -30,6 +30,14 @@ export class Clint implements Device {
     return (this.clock.now() + this.mtimeOffset) & ((1n << 64n) - 1n);
   }
 
+  /** The low or high word of mtime, without BigInt while mtime is exact as a double (time CSR reads). */
+  mtimeHalf(hi: boolean): number {
+    const t = this.clock.ticks() + this.offsetNumber;
+    if (this.offsetNumber >= 0 && t < 2 ** 53) return hi ? Math.floor(t / 2 ** 32) : t % 2 ** 32;
+    const b = this.mtime();
+    return Number(hi ? b >> 32n : b & 0xffffffffn);
+  }
+
   /** MSIP and MTIP as they stand now. */
   lines(): number {
     const mtip = this.offsetNumber >= 0 && this.clock.ticks() + this.offsetNumber < 2 ** 53

@@ -51,6 +51,23 @@ describe("CLINT (SiFive layout: msip +0, mtimecmp +0x4000, mtime +0xbff8)", () =
     expect([c.read(0, 4), c.lines()]).toEqual([0, 0]);
   });
 
+  it("mtimeHalf (the time CSRs) agrees with mtime for any offset: small, below 2^53, above it, negative", () => {
+    const [c, clock] = clint();
+    clock.t = 123456789n;
+    const check = (): void => {
+      const t = c.mtime();
+      expect([c.mtimeHalf(false), c.mtimeHalf(true)]).toEqual([Number(t & 0xffffffffn), Number(t >> 32n)]);
+    };
+    check();
+    for (const [lo, hi] of [[0xfffffff0, 0x001fffff], [0x10, 0x00200000], [5, 0xffffffff], [0, 0]]) {
+      c.write(0xbff8, 4, lo!);
+      c.write(0xbffc, 4, hi!);
+      check();
+      clock.t += 0x40n; // across 2^53, and across 2^64 (mtime wraps)
+      check();
+    }
+  });
+
   it("mtimecmp: byte, half and word access to both halves; resets to all ones", () => {
     const [c] = clint();
     expect([c.read(0x4000, 4), c.read(0x4004, 4)]).toEqual([0xffffffff, 0xffffffff]);

@@ -5,7 +5,7 @@ import { Csr } from "../isa/csr-addr.js";
 import { Exception, Interrupt } from "../isa/cause.js";
 import type { Machine } from "../machine.js";
 import {
-  a0, a1, a2, a3, add, addi, and, andi, auipc, beq, bge, bgeu, blt, bltu, bne, bType, csrr, csrrs, csrrsi, csrrw,
+  a0, a1, a2, a3, a4, a5, a6, a7, add, addi, and, andi, auipc, beq, bge, bgeu, blt, bltu, bne, bType, csrr, csrrs, csrrsi, csrrw,
   csrrwi, csrw, ebreak, ecall, fence, fenceI, iType, jal, jalr, lb, lbu, lh, lhu, li, load, lui, lw, mret, newMachine, nop,
   or, ori, ra, RAM_BASE, rType, sb, sfenceVma, sh, sll, slli, slt, slti, sltiu, sltu, sra, srai, sret, srl, srli,
   step, sType, sub, sw, t0, t1, t2, wfi, x0, xor, xori,
@@ -633,6 +633,20 @@ describe("counters", () => {
     const m = boot([addi(t0, x0, -1), csrw(Csr.minstret, t0), csrr(a0, Csr.minstret), csrr(a1, Csr.minstreth), csrr(a2, Csr.minstret)]);
     step(m, 5);
     expect([reg(m, a0), reg(m, a1), reg(m, a2)]).toEqual([0xffffffff, 1, 1]);
+  });
+
+  it("mcycle reads exactly across 2^53 and wraps at 2^64", () => {
+    // cycle = 2^53 - 3, then four reads (each a cycle later); then 2^64 - 4, and five more.
+    const m = boot([
+      ...li(t0, 0x001fffff), csrw(Csr.mcycleh, t0), addi(t1, x0, -3), csrw(Csr.mcycle, t1),
+      csrr(a0, Csr.mcycle), csrr(a1, Csr.mcycleh), csrr(a2, Csr.mcycle), csrr(a3, Csr.mcycleh),
+      addi(t0, x0, -1), csrw(Csr.mcycleh, t0), addi(t1, x0, -4), csrw(Csr.mcycle, t1),
+      csrr(a4, Csr.cycle), csrr(a5, Csr.cycleh), csrr(a6, Csr.cycle), csrr(a7, Csr.cycleh), csrr(t2, Csr.cycle),
+    ]);
+    step(m, 18);
+    expect([a0, a1, a2, a3, a4, a5, a6, a7, t2].map((r) => reg(m, r))).toEqual([
+      0xfffffffd, 0x001fffff, 0xffffffff, 0x00200000, 0xfffffffc, 0xffffffff, 0xfffffffe, 0xffffffff, 0,
+    ]);
   });
 
   it("a write to mcycle replaces that instruction's increment", () => {

@@ -39,6 +39,8 @@ export const MISALIGNED_POLICIES: readonly MisalignedPolicy[] = ["complete", "ra
 /** What the hart needs from the platform beyond the bus. */
 export interface Platform {
   mtime(): bigint;
+  /** The low or high word of mtime (the time CSRs; no BigInt on the common path). */
+  mtimeHalf(hi: boolean): number;
 }
 
 export { Slow, Stop } from "./stop.js";

@@ -409,15 +409,15 @@ export class Monitor {
     const rd = (insn >>> 7) & 31;
     const src = (insn >>> 15) & 31;
     const writes = (f3 & 3) === 1 || src !== 0;
-    const text = disassemble(insn, csr.mepc);
+    // The disassembly only for a listener (or a termination message): emulated CSR reads are hot.
+    const text = this.describe ? disassemble(insn, csr.mepc) : "";
 
     // (2) time/timeh with mcounteren.TM clear: emulated from mtime (U only when the kernel allows it).
     if ((addr === Csr.time || addr === Csr.timeh) && !writes && (from === 1 || (csr.scounteren & 2) !== 0)) {
-      const t = this.machine.clint.mtime();
-      const value = Number(addr === Csr.time ? t & 0xffffffffn : (t >> 32n) & 0xffffffffn);
+      const value = this.machine.clint.mtimeHalf(addr === Csr.timeh);
       if (rd !== 0) hart.x[rd] = value;
       this.skipInstruction();
-      return { by: "emulated" as const, detail: `${text}: read mtime = 0x${hex(value)}`, insn };
+      return { by: "emulated" as const, detail: this.describe ? `${text}: read mtime = 0x${hex(value)}` : "", insn };
     }
 
     // (3) S-mode access to an M-mode CSR: the per-run policy.
@@ -425,8 +425,9 @@ export class Monitor {
       const policy = this.options.csrPolicy;
       const row = CSR_ROWS[addr];
       if (policy === "terminate") {
-        this.machine.terminate(`S-mode executed '${text}' (0x${hex(insn)}) at 0x${hex(csr.mepc)}: access to an M-mode CSR (--csr-policy terminate)`);
-        return { by: "terminated" as const, detail: `terminated on ${text}`, insn };
+        const shown = disassemble(insn, csr.mepc);
+        this.machine.terminate(`S-mode executed '${shown}' (0x${hex(insn)}) at 0x${hex(csr.mepc)}: access to an M-mode CSR (--csr-policy terminate)`);
+        return { by: "terminated" as const, detail: `terminated on ${shown}`, insn };
       }
       const emulate = row !== undefined && (policy === "emulate" || (policy === "safe" && !writes && SAFE_READS.has(addr)));
       if (!emulate || (writes && addr >>> 10 === 3)) {
@@ -439,7 +440,7 @@ export class Monitor {
       const name = row.name;
       return {
         by: "emulated" as const,
-        detail: writes ? `${text}: wrote shadow ${name} = 0x${hex(this.shadowCsrs.get(addr)!)}` : `${text}: read ${name} = 0x${hex(old)}`,
+        detail: !this.describe ? "" : writes ? `${text}: wrote shadow ${name} = 0x${hex(this.shadowCsrs.get(addr)!)}` : `${text}: read ${name} = 0x${hex(old)}`,
         insn,
       };
     }
