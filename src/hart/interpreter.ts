@@ -252,8 +252,9 @@ export function interpret(h: Hart, limit: number): number {
   // Two loops: the inner one runs instructions whose work needs no call, and leaves (with `exit`)
   // for everything that does (a new page, a slot to decode, a slow load or store, SYSTEM/AMO); the
   // outer one makes that call and goes back in. No path back into the inner loop then passes a
-  // call, so V8 keeps what it checked of x, slots and RAM (maps, lengths, data pointers) in
-  // registers across instructions instead of checking and loading them again at each one.
+  // call (under the interp engine: the jit engine's jit.wants/passes stay inline, measured cheaper
+  // there than an exit at every branch), so V8 keeps what it checked of x, slots and RAM (maps,
+  // lengths, data pointers) in registers across instructions instead of loading them again.
   let exit: number = Exit.Limit;
   let stopAt = limit; // limit, or n + 1 while one instruction runs from SINGLE
   for (;;) {
