@@ -30,19 +30,24 @@ export class Clint implements Device {
     return (this.clock.now() + this.mtimeOffset) & ((1n << 64n) - 1n);
   }
 
-  /** The low or high word of mtime, without BigInt while mtime is exact as a double (time CSR reads). */
-  mtimeHalf(hi: boolean): number {
+  /** mtime as a double while that is exact (offset >= 0, below 2^53), else -1: the BigInt-free path. */
+  private exactMtime(): number {
     const t = this.clock.ticks() + this.offsetNumber;
-    if (this.offsetNumber >= 0 && t < 2 ** 53) return hi ? Math.floor(t / 2 ** 32) : t % 2 ** 32;
+    return this.offsetNumber >= 0 && t < 2 ** 53 ? t : -1;
+  }
+
+  /** The low or high word of mtime (the time CSRs). */
+  mtimeHalf(hi: boolean): number {
+    const t = this.exactMtime();
+    if (t >= 0) return hi ? Math.floor(t / 2 ** 32) : t % 2 ** 32;
     const b = this.mtime();
     return Number(hi ? b >> 32n : b & 0xffffffffn);
   }
 
   /** MSIP and MTIP as they stand now. */
   lines(): number {
-    const mtip = this.offsetNumber >= 0 && this.clock.ticks() + this.offsetNumber < 2 ** 53
-      ? this.clock.ticks() + this.offsetNumber >= this.cmpNumber
-      : this.mtime() >= this.cmp;
+    const t = this.exactMtime();
+    const mtip = t >= 0 ? t >= this.cmpNumber : this.mtime() >= this.cmp;
     return (this.msip & 1 ? MIP.MSIP : 0) | (mtip ? MIP.MTIP : 0);
   }
 
@@ -53,8 +58,8 @@ export class Clint implements Device {
 
   /** Instructions that can retire before mtime reaches `cmp` (0 if it has): Sstc's stimecmp too. */
   instructionsUntil(cmp: bigint, cmpNumber = Number(cmp)): number {
-    const now = this.clock.ticks() + this.offsetNumber;
-    if (this.offsetNumber < 0 || now >= 2 ** 53) {
+    const now = this.exactMtime();
+    if (now < 0) {
       const t = this.mtime();
       return t >= cmp ? 0 : this.clock.instructionsFor(Number(cmp - t));
     }

@@ -484,7 +484,7 @@ export function interpret(h: Hart, limit: number): number {
         const len = 4 - ((meta >>> 6) & 2);
         const done = exit === Exit.Load
           ? h.loadInto((meta >>> 8) & 63, addr, LOAD_WIDTH[op - Op.LB]!, pc, base + n, len)
-          : h.storeSlow(addr, op - Op.SB, h.xSink[(meta >>> 24) & 31]!, pc, base + n, len);
+          : h.storeSlow(addr, op - Op.SB, x[(meta >>> 24) & 31]!, pc, base + n, len);
         if (done !== Slow.Done) {
           if (h.slowStatus === Slow.Trapped) return h.slowStop;
           pc = (pc + len) | 0; n++; stop = Stop.Event; break; // a device: its state may change
